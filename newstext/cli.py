@@ -1,0 +1,437 @@
+"""The ``newstext`` command: a thin layer over the library.
+
+Exit status: 0 when the run completed (records that could not be cleaned are counted on stderr and
+handled by ``--on-error``); 1 when ``--on-error stop`` stopped the run; 2 for a usage error; 3 when
+the input cannot be read or decoded; 130 when interrupted. The input is never overwritten, and an
+output file appears under its name only once it is complete.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator, Sequence
+from typing import IO, BinaryIO
+
+from newstext import __version__
+from newstext.batch import CleanOptions, Tally, clean_lines
+from newstext.defaults import DEFAULT_CLEANERS
+from newstext.files import AtomicOutput, ByteSource, DecodeError, decode, read_lines, same_file
+from newstext.jsonl import Status
+from newstext.profiles import Profile
+from newstext.render import edits_as_json, explain_plain, explain_terminal
+
+__all__ = ["build_parser", "main", "parse_args"]
+
+RULES = [c.name for c in DEFAULT_CLEANERS]
+EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+MAX_MESSAGES = 20  # failed-record messages printed before they are only counted
+
+
+class UsageError(Exception):
+    """A problem with the command's arguments that argparse cannot see."""
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
+
+
+def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("cleaning")
+    g.add_argument(
+        "--lang",
+        metavar="TAG",
+        help="the language of the text (any spelling: id, in, Indonesian); detected when not given",
+    )
+    g.add_argument(
+        "--quotes",
+        choices=["ascii", "typographic", "keep"],
+        default="ascii",
+        help="quotation marks: plain ASCII (default), the language's own, or as they are",
+    )
+    g.add_argument(
+        "--dates",
+        choices=["iso", "keep"],
+        default="iso",
+        help="rewrite dates as ISO 8601 (default) or keep them as written",
+    )
+    g.add_argument(
+        "--reference",
+        type=_date,
+        metavar="YYYY-MM-DD",
+        help="publication date, for dates written without a year",
+    )
+    g.add_argument(
+        "--off",
+        action="append",
+        default=[],
+        choices=RULES,
+        metavar="RULE",
+        help="turn a cleaner off by its rule name (repeatable); rules: " + ", ".join(RULES),
+    )
+    g.add_argument(
+        "--data",
+        action="append",
+        default=[],
+        metavar="PATH",
+        help="a language file (xx.toml) or a folder of them, extending newstext's own (repeatable)",
+    )
+
+
+def _add_profile_options(p: argparse.ArgumentParser) -> None:
+    g = p.add_argument_group("site profile (docs/profiles.md)")
+    g.add_argument(
+        "--profile",
+        metavar="FILE",
+        help="a profile written by 'newstext learn': also remove each site's learned boilerplate",
+    )
+    g.add_argument("--source", metavar="NAME", help="the source (site) of the text, for --profile")
+    g.add_argument(
+        "--source-field",
+        metavar="NAME",
+        help="the field of each JSON record that names its source, for --profile (overrides --source)",
+    )
+
+
+def _load_profile(path: str | None) -> Profile | None:
+    """The profile in ``path`` (None: none), finalized: only its junk is shipped to --jobs workers."""
+    if path is None:
+        return None
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    try:
+        profile = Profile.from_json(text)
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+    return profile if profile.finalized else profile.finalize()
+
+
+def _add_input_options(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "input",
+        nargs="?",
+        default="-",
+        metavar="FILE",
+        help="a plain-text article or a JSON Lines file; '-' or nothing reads standard input",
+    )
+    g = p.add_argument_group("input")
+    g.add_argument(
+        "--input-format",
+        choices=["auto", "text", "jsonl"],
+        default="auto",
+        help="how to read the input: 'auto' (default) takes .jsonl/.ndjson files and input whose "
+        "first line is a JSON object as JSON Lines, anything else as one plain-text article",
+    )
+    g.add_argument(
+        "--field",
+        default="text",
+        metavar="NAME",
+        help="the field of each JSON record to clean (default: text); every other field is "
+        "written back untouched",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The argument parser of the ``newstext`` command."""
+    parser = argparse.ArgumentParser(
+        prog="newstext",
+        description="Clean syndicated news article text: remove the junk, keep every word of the story, "
+        "normalise quotes and dates, and say what changed.",
+        epilog="Exit status: 0 done; 1 stopped by --on-error stop; 2 usage error; 3 input unreadable; "
+        "130 interrupted. See 'newstext COMMAND --help'.",
+    )
+    parser.add_argument("--version", action="version", version=f"newstext {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+
+    p = sub.add_parser(
+        "clean",
+        help="clean an article or every record of a JSON Lines file",
+        description="Clean a plain-text article, or one field of every record of a JSON Lines "
+        "file. Records out always equal records in; a record that cannot be cleaned is kept, "
+        "skipped or stops the run (--on-error) and is counted on stderr.",
+    )
+    _add_input_options(p)
+    p.add_argument(
+        "-o",
+        "--output",
+        metavar="FILE",
+        default="-",
+        help="where to write (default: standard output); written to a temporary file and renamed "
+        "when complete; never the input file",
+    )
+    _add_cleaning_options(p)
+    _add_profile_options(p)
+    g = p.add_argument_group("running")
+    g.add_argument(
+        "--jobs",
+        "-j",
+        type=int,
+        default=1,
+        metavar="N",
+        help="worker processes for JSON Lines (default 1); output stays in input order",
+    )
+    g.add_argument(
+        "--on-error",
+        choices=["keep", "skip", "stop"],
+        default="keep",
+        help="a record that is not a JSON object or lacks a string field: keep it unchanged "
+        "(default), skip it, or stop the run",
+    )
+    g.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+    p.set_defaults(run=cmd_clean)
+
+    p = sub.add_parser(
+        "explain",
+        help="show what clean would remove or change, and by which rule",
+        description="Show every edit clean makes: on a terminal the text with removed spans struck "
+        "through and coloured by rule, with a legend; otherwise one edit per line; "
+        "--format json gives one JSON object per edit.",
+    )
+    _add_input_options(p)
+    p.add_argument(
+        "--format",
+        dest="as_format",
+        choices=["auto", "color", "plain", "json"],
+        default="auto",
+        help="how to show the edits: 'color' (the text, struck through and coloured "
+        "by rule), 'plain' (one edit per line), 'json' (one JSON object per edit); default: color "
+        "on a terminal, plain otherwise",
+    )
+    _add_cleaning_options(p)
+    _add_profile_options(p)
+    p.set_defaults(run=cmd_explain)
+
+    from newstext.report_command import add_report_command  # it imports this module's helpers
+
+    add_report_command(sub)
+
+    from newstext.learn_command import add_learn_command  # it imports this module's helpers
+
+    add_learn_command(sub)
+    return parser
+
+
+def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
+    """Parse the command line (tests call this with a list)."""
+    return build_parser().parse_args(argv)
+
+
+def _options(args: argparse.Namespace) -> CleanOptions:
+    return CleanOptions(
+        lang=args.lang,
+        quotes=args.quotes,
+        dates=args.dates,
+        reference=args.reference,
+        data_paths=tuple(args.data),
+        off=frozenset(args.off),
+        profile=_load_profile(getattr(args, "profile", None)),
+        source=getattr(args, "source", None),
+        source_field=getattr(args, "source_field", None),
+    )
+
+
+def _open_input(path: str) -> BinaryIO:
+    if path == "-":
+        return sys.stdin.buffer
+    return open(path, "rb")
+
+
+def _is_jsonl(args: argparse.Namespace, head: bytes) -> bool:
+    if args.input_format != "auto":
+        return bool(args.input_format == "jsonl")
+    if args.input.endswith((".jsonl", ".ndjson", ".jsonlines")):
+        return True
+    first = head.lstrip().split(b"\n", 1)[0].strip()
+    if not first.startswith(b"{"):
+        return False
+    try:
+        return isinstance(json.loads(first), dict)
+    except ValueError:
+        return False
+
+
+class _Peeked:
+    """A binary stream with bytes already read put back in front."""
+
+    def __init__(self, head: bytes, rest: BinaryIO) -> None:
+        self._head = head
+        self._rest = rest
+
+    def read(self, size: int = -1, /) -> bytes:
+        if self._head:
+            if size < 0:
+                out, self._head = self._head + self._rest.read(), b""
+                return out
+            out, self._head = self._head[:size], self._head[size:]
+            return out
+        return self._rest.read(size)
+
+
+def _progress(args: argparse.Namespace, total: int | None) -> Callable[[Iterator[str]], Iterator[str]]:
+    show = args.progress if args.progress is not None else sys.stderr.isatty()
+    if not show:
+        return lambda it: it
+    from tqdm import tqdm
+
+    def wrap(it: Iterator[str]) -> Iterator[str]:
+        with tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, desc="newstext") as bar:
+            for line in it:
+                bar.update(len(line) + 1)
+                yield line
+
+    return wrap
+
+
+def _run_jsonl(args: argparse.Namespace, stream: ByteSource, out: IO[str]) -> int:
+    name = "<stdin>" if args.input == "-" else args.input
+    total = os.path.getsize(args.input) if args.input != "-" else None
+    lines = _progress(args, total)(read_lines(stream, name))
+    tally = Tally()
+    messages = 0
+    for number, outcome in enumerate(clean_lines(lines, args.field, _options(args), jobs=args.jobs), 1):
+        tally.add(outcome)
+        if outcome.message:
+            messages += 1
+            if messages <= MAX_MESSAGES:
+                print(f"newstext: {name}:{number}: {outcome.message}", file=sys.stderr)
+            if args.on_error == "stop":
+                print(f"newstext: stopped at line {number} (--on-error stop)", file=sys.stderr)
+                return EXIT_STOPPED
+            if args.on_error == "skip":
+                continue
+        out.write(outcome.line)
+        out.write("\n")
+    _summary(tally, args.on_error)
+    return EXIT_OK
+
+
+def _summary(tally: Tally, policy: str) -> None:
+    written = tally.records - (tally.failed if policy == "skip" else 0)
+    parts = [f"{tally.by_status[Status.CLEANED]} cleaned"]
+    if tally.failed:
+        reasons = ", ".join(
+            f"{n} {s.value.replace('_', ' ')}"
+            for s, n in tally.by_status.items()
+            if n and s not in (Status.CLEANED, Status.BLANK)
+        )
+        parts.append(f"{tally.failed} {'skipped' if policy == 'skip' else 'kept unchanged'} ({reasons})")
+    print(f"newstext: {tally.records} records in, {written} out: {'; '.join(parts)}", file=sys.stderr)
+
+
+def cmd_clean(args: argparse.Namespace) -> int:
+    """``newstext clean``."""
+    if args.jobs < 1:
+        raise UsageError("--jobs takes a whole number of at least 1")
+    if args.output != "-" and args.input != "-" and same_file(args.input, args.output):
+        raise UsageError(f"refusing to overwrite the input {args.input}: give another --output")
+    with _open_input(args.input) as stream:
+        head = stream.read(1 << 16)
+        jsonl = _is_jsonl(args, head)
+        full = _Peeked(head, stream)
+        if jsonl:
+            with AtomicOutput(args.output) as out:
+                status = _run_jsonl(args, full, out)
+                if status != EXIT_OK:
+                    raise _Stopped(status)
+            return status
+        name = "<stdin>" if args.input == "-" else args.input
+        text = decode(full.read(), name)
+    cleaned = _options(args).clean(text)
+    with AtomicOutput(args.output) as out:
+        out.write(cleaned)
+        if cleaned and not cleaned.endswith("\n"):
+            out.write("\n")
+    return EXIT_OK
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """``newstext explain``."""
+    from newstext.api import explain
+
+    options = _options(args)
+    with _open_input(args.input) as stream:
+        head = stream.read(1 << 16)
+        full = _Peeked(head, stream)
+        name = "<stdin>" if args.input == "-" else args.input
+        jsonl = _is_jsonl(args, head)
+        texts: list[tuple[int | None, str, str | None]]
+        if jsonl:
+            texts = []
+            for number, line in enumerate(read_lines(full, name), 1):
+                try:
+                    record = json.loads(line) if line.strip() else None
+                except ValueError:
+                    record = None
+                if isinstance(record, dict) and isinstance(record.get(args.field), str):
+                    source = record.get(options.source_field) if options.source_field else None
+                    source = source if isinstance(source, str) else options.source
+                    texts.append((number, record[args.field], source))
+        else:
+            texts = [(None, decode(full.read(), name), options.source)]
+    mode = args.as_format
+    if mode == "auto":
+        mode = "color" if sys.stdout.isatty() else "plain"
+    for line_number, text, source in texts:
+        kwargs = dict.fromkeys(options.off, False)
+        result = explain(
+            text,
+            options.lang,
+            quotes=options.quotes,
+            dates=options.dates,
+            reference=options.reference,
+            data_paths=options.data_paths,
+            profile=options.profile,
+            source=source,
+            **kwargs,
+        )
+        if mode == "json":
+            extra = {"line": line_number} if line_number is not None else {}
+            for row in edits_as_json(result, **extra):
+                print(row)
+            continue
+        if line_number is not None:
+            print(f"== {name}:{line_number}")
+        print(explain_terminal(result) if mode == "color" else explain_plain(result))
+    return EXIT_OK
+
+
+class _Stopped(Exception):
+    def __init__(self, status: int) -> None:
+        self.status = status
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command; return its exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.run(args))
+    except UsageError as exc:
+        parser.error(str(exc))
+    except _Stopped as exc:
+        return exc.status
+    except (DecodeError, OSError) as exc:
+        print(f"newstext: {exc}", file=sys.stderr)
+        return EXIT_INPUT
+    except (ValueError, TypeError) as exc:
+        print(f"newstext: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    except KeyboardInterrupt:
+        print("newstext: interrupted; no output file was written", file=sys.stderr)
+        return EXIT_INTERRUPTED
+    return EXIT_OK  # pragma: no cover - parser.error exits
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,79 @@
+"""The facts about an article that every cleaner may use besides its text."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from newstext.langdata import LangData, load_language
+from newstext.language import detect_language, normalize_lang
+
+if TYPE_CHECKING:
+    from newstext.profiles import Profile
+
+__all__ = ["Context", "make_context"]
+
+QUOTE_STYLES = ("ascii", "typographic", "keep")
+DATE_STYLES = ("iso", "keep")
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    """What every cleaner may know about the article besides its text.
+
+    ``lang`` is the BCP 47 tag of the article (given or detected; ``"und"`` when unknown),
+    ``data`` the language data for it (fallbacks applied), ``reference`` the publication date when
+    known, ``quotes`` and ``dates`` the styles asked for, ``original`` the input as it was given,
+    ``profile`` and ``source`` a learned site profile and the source (site) the article comes from.
+    """
+
+    lang: str = "und"
+    data: LangData = field(default_factory=lambda: load_language("und"))
+    reference: dt.date | None = None
+    quotes: str = "ascii"
+    dates: str = "iso"
+    original: str = ""
+    profile: Profile | None = None
+    source: str | None = None
+
+
+def make_context(
+    text: str,
+    lang: str | None = None,
+    *,
+    reference: dt.date | str | None = None,
+    quotes: str = "ascii",
+    dates: str = "iso",
+    data_paths: Sequence[str | Path] = (),
+    profile: Profile | None = None,
+    source: str | None = None,
+) -> Context:
+    """Resolve the options of one call into a :class:`Context` (detecting the language if needed)."""
+    if quotes not in QUOTE_STYLES:
+        raise ValueError(f"quotes must be one of {', '.join(map(repr, QUOTE_STYLES))}, not {quotes!r}")
+    if dates not in DATE_STYLES:
+        raise ValueError(f"dates must be one of {', '.join(map(repr, DATE_STYLES))}, not {dates!r}")
+    if isinstance(reference, str):
+        try:
+            reference = dt.date.fromisoformat(reference)
+        except ValueError:
+            raise ValueError(f"reference must be a date or 'YYYY-MM-DD', not {reference!r}") from None
+    elif isinstance(reference, dt.datetime):
+        reference = reference.date()
+    elif reference is not None and not isinstance(reference, dt.date):
+        raise TypeError(f"reference must be a datetime.date or 'YYYY-MM-DD', not {type(reference).__name__}")
+    tag = normalize_lang(lang) if lang is not None else detect_language(text)
+    paths = tuple(str(Path(p)) for p in data_paths)
+    return Context(
+        lang=tag,
+        data=load_language(tag, paths),
+        reference=reference,
+        quotes=quotes,
+        dates=dates,
+        original=text,
+        profile=profile,
+        source=source,
+    )

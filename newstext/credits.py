@@ -1,0 +1,203 @@
+"""``drop_credits``: bylines, editor initials, source lines, photo credits and captions, end credits.
+
+Removed: "Editor: X", "Penulis: X", "Reporter: X", "Sumber: Antara", "Foto: X" lines (labels from
+``author_labels``, ``editor_labels``, ``source_labels``, ``photo_labels``), also glued to the
+last paragraph (",Reporter: X,Sumber: Y"); editor initials "(fbr/wes)"; copyright credits
+"© AFP / X"; captions that end with a photo credit "(AP Photo/X)", "(Image by X)"; the lines of
+``credit_patterns`` (bylines, "... can be reached at ...", "X contributed to this report."); and
+a video's end-credits block ("DIRECTOR & PRODUCER Ariane Wu" ... to the end).
+
+What a credit says is kept in the edit's ``note`` as ``"<role>: <value>"``: ``author``,
+``editor``, ``source``, ``photo``, ``initials``, ``copyright``, ``contributor``, ``caption``,
+``credits`` or, for a pattern without a named group, ``credit``. See docs/rules/drop_credits.md.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import re
+
+import regex
+
+from newstext.context import Context
+from newstext.edits import Edit
+from newstext.junkdata import ROLES, disjoin, junk_data
+from newstext.junkpatterns import (
+    CAPS_CREDIT,
+    COPYRIGHT_LINE,
+    COPYRIGHT_TAIL,
+    INITIALS_LINE,
+)
+from newstext.lines import Line, iter_lines, remove_lines, remove_match
+from newstext.pipeline import Cleaner
+
+__all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
+
+#: The roles a credit note may name, as in ``note="source: Antara"``.
+NOTE_ROLES = (*ROLES, "initials", "copyright", "contributor", "caption", "credits", "credit")
+
+_PATTERN_ROLES = ("author", "editor", "source", "photo", "contributor", "caption")
+_WORDS = regex.compile(r"\S+")
+# the end credits of a video: at least this many lines, most of them "ROLE Name"
+_MIN_CREDIT_LINES = 4
+_TAIL_CHARS = 6000
+# credits glued to the last paragraph (",Reporter: X,Sumber: Y") sit in the text's last characters
+_GLUED_CHARS = 400
+# a line that ends with a photo credit is a caption when it is this short (else the credit goes alone)
+_CAPTION_CHARS = 300
+_SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+
+
+@dataclass(frozen=True)
+class DropCredits(Cleaner):
+    """Remove credit lines and captions; each edit's ``note`` keeps what the credit said.
+
+    ``extra_author_labels``, ``extra_editor_labels``, ``extra_source_labels``,
+    ``extra_photo_labels``: labels of your own ("Text", "Redaksi"); ``extra_patterns``: regular
+    expressions of your own (a named group ``author``, ``editor``, ``source``, ``photo``,
+    ``contributor`` or ``caption`` becomes the note). ``end_credits`` (default True) removes a
+    video's end-credits block that closes the text.
+    """
+
+    name: ClassVar[str] = "drop_credits"
+
+    extra_author_labels: tuple[str, ...] = ()
+    extra_editor_labels: tuple[str, ...] = ()
+    extra_source_labels: tuple[str, ...] = ()
+    extra_photo_labels: tuple[str, ...] = ()
+    extra_patterns: tuple[str, ...] = ()
+    end_credits: bool = True
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        jd = junk_data(
+            ctx.data,
+            author_labels=self.extra_author_labels,
+            editor_labels=self.extra_editor_labels,
+            source_labels=self.extra_source_labels,
+            photo_labels=self.extra_photo_labels,
+            credit_patterns=self.extra_patterns,
+        )
+        rule = self.name
+        out: list[Edit] = []
+        for kind, m in jd.credits.scan(text):
+            if kind == 0:
+                role = next(r for r in ROLES if m[r] is not None)
+                value = m["v"].strip()
+                glued_word = m["sep"] == ":" and text[m.end("sep") : m.end("sep") + 1].islower()
+                if not glued_word and _credit_value(value, photo=role == "photo"):
+                    out.append(remove_match(text, m.start(), m.end(), rule, f"{role}: {value}"))
+            elif kind == 1:
+                out.append(_photo_edit(text, m, rule))
+            elif kind == 2:
+                out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
+            elif m.end() > m.start():
+                out.append(remove_match(text, m.start(), m.end(), rule, _pattern_note(m)))
+        tail_start = max(0, len(text) - _GLUED_CHARS)
+        if ":" in text[tail_start:]:
+            for m in jd.credit_glued.finditer(text, tail_start):
+                tail = text[m.start() : m.end()]
+                segs = list(jd.credit_segment.finditer(tail))
+                for k, seg in enumerate(segs):
+                    role = next(r for r in ROLES if seg[r] is not None)
+                    end = m.end() if k == len(segs) - 1 else m.start() + seg.end()
+                    start = m.start() + seg.start()
+                    out.append(Edit(rule, start, end, text[start:end], "", f"{role}: {seg['v'].strip()}"))
+        if "(" in text and "/" in text:
+            for m in INITIALS_LINE.finditer(text):
+                out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
+        if "©" in text:
+            for pattern in (COPYRIGHT_LINE, COPYRIGHT_TAIL):
+                for m in pattern.finditer(text):
+                    out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {m['v'].strip()}"))
+        if self.end_credits:
+            block = _end_credits(text, rule)
+            if block is not None:
+                out.append(block)
+        return disjoin(text, out)
+
+
+def _photo_edit(text: str, m: re.Match[str], rule: str) -> Edit:
+    """A caption that ends with a photo credit goes whole; a paragraph loses only the credit."""
+    line_start = text.rfind("\n", 0, m.start()) + 1
+    before = text[line_start : m.start()]
+    note = f"photo: {m['v'].strip()}"
+    if len(before) <= _CAPTION_CHARS and len(_SENTENCE_END.findall(before)) <= 2:
+        return remove_match(text, line_start, m.end(), rule, note)
+    return remove_match(text, m.start(), m.end(), rule, note)
+
+
+def _credit_value(value: str, *, photo: bool) -> bool:
+    """True when ``value`` reads like what a credit names, not like a sentence."""
+    if not value or value[-1] in "?!:;,":
+        return False
+    words = _WORDS.findall(value)
+    if photo:
+        return len(value) <= 400
+    if len(value) > 120 or len(words) > 10:
+        return False
+    return not (value.endswith(".") and len(words) > 4)
+
+
+def _pattern_note(m: regex.Match[str]) -> str:
+    for role in _PATTERN_ROLES:
+        try:
+            got = m.group(role)
+        except IndexError:
+            continue
+        if got:
+            return f"{role}: {got.strip()}"
+    return f"credit: {m.group().strip()[:200]}"
+
+
+def _end_credits(text: str, rule: str) -> Edit | None:
+    """A video's end credits: from a "ROLE Name" line to the end, when most lines look like that."""
+    tail_start = max(0, len(text) - _TAIL_CHARS)
+    if not CAPS_CREDIT.search(text, tail_start):
+        return None
+    lines: list[Line] = [ln for ln in iter_lines(text) if ln.end >= tail_start and not ln.blank]
+    if len(lines) < _MIN_CREDIT_LINES:
+        return None
+    shaped = [
+        (bool(CAPS_CREDIT.match(ln.text)) and ":" not in ln.text) or ln.stripped.startswith("©")
+        for ln in lines
+    ]
+    best: int | None = None
+    credit = 0
+    for k in range(len(lines) - 1, -1, -1):
+        credit += shaped[k]
+        total = len(lines) - k
+        if (
+            shaped[k]
+            and k + 2 < len(lines)
+            and all(shaped[k : k + 3])
+            and credit >= _MIN_CREDIT_LINES
+            and credit / total >= 0.6
+            and _role_and_name(lines[k].stripped)
+        ):
+            best = k
+    if best is None or sum(1 for ln in lines[best:] if _role_and_name(ln.stripped)) < 3:
+        return None
+    first = lines[best]
+    last_line = Line(-1, lines[-1].start, lines[-1].end, lines[-1].text)
+    names = "; ".join(ln.stripped for ln in lines[best : best + 3])
+    return remove_lines(text, first, last_line, rule, f"credits: {names} ...")
+
+
+def _role_and_name(line: str) -> bool:
+    """True for "DIRECTOR & PRODUCER Ariane Wu": upper-case words, then a capitalised name."""
+    words = line.split()
+    caps = 0
+    for w in words:
+        if (w.isupper() and not w.endswith(",")) or w == "&":
+            caps += 1
+            continue
+        break
+    rest = words[caps:]
+    return caps >= 1 and bool(rest) and rest[0][:1].isupper() and not rest[0].isupper()
+
+
+#: The cleaner with its defaults, as it runs in the default pipeline.
+drop_credits = DropCredits()

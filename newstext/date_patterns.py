@@ -1,0 +1,177 @@
+"""Date patterns: the regular expressions that find date expressions, compiled once.
+
+Two layers, so that most of an article is never looked at twice:
+
+* :data:`PREFILTER` is one language-independent pattern, compiled at import: every date form
+  newstext knows holds a digit (any script's digits: ``\\d`` is Unicode-aware), so runs of digits
+  mark the only windows of text worth a closer look.
+* :func:`date_pattern` builds, from a language's :class:`~newstext.calendar_names.CalendarNames`,
+  one pattern with an alternative per date form; it is compiled on first use and cached per
+  language tag (a bounded cache). It only ever runs inside the prefilter's windows.
+
+Every repeat is bounded (``{0,3}``) and no repeat is nested, so matching time is linear in the
+length of the text whatever it holds (long runs of digits and slashes included). Named groups say
+which parts were found: ``wd``/``twd`` (weekday before/after), ``d``, ``d2`` (days), ``mon``,
+``mon2`` (month names), ``y`` (year), ``n1``/``n2``/``n3`` (numbers of a numeric date), ``core``
+(the date itself, without its weekday).
+"""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+import regex
+
+from newstext.calendar_names import CalendarNames, calendar_names, unspaced
+
+__all__ = ["FOLLOWER", "NEAREST_WORD", "PREFILTER", "TOKEN", "UNSPACED", "WINDOW", "date_pattern"]
+
+#: Runs of digits, the anchors of every date form; or a chain of seven numbers or more joined by
+#: separators ("1/2/3/4/5/6/7"), which holds no date and is skipped in one step.
+PREFILTER = regex.compile(r"\d+(?:[-/.]\d+){6,}|\d+")
+
+#: A letter of a script written without spaces between words (its names need no boundaries).
+UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
+
+#: A run of letters: the first word of a name, looked up before any pattern is tried.
+TOKEN = regex.compile(r"[^\W\d_]+")
+
+#: The word nearest before a run of digits, with nothing but spaces and punctuation between.
+NEAREST_WORD = regex.compile(r"(?r)([^\W\d_]+)[^\w\n]{0,4}\Z")
+
+#: What follows a run of digits that could go on with a date: a separator or dash (group 1 None)
+#: or a word (group 1), to be looked up among the names, joiners and suffixes.
+FOLLOWER = regex.compile(r"\s{0,3}\u200f?(?:[-–—/.]|[^\w\n]{0,3}([^\W\d_]+))")
+
+#: How far (in characters) before its first digit a date may start.
+WINDOW = 40
+
+_LETTER_BEFORE = r"(?<![^\W\d_])"
+_LETTER_AFTER = r"(?![^\W\d_])"
+# a number that starts a date: no digit, Latin/Greek/Cyrillic letter or "1," / "1." just before it
+_NUM_START = r"(?<!\d)(?<![A-Za-z\u00C0-\u024F\u0370-\u03FF\u0400-\u04FF])(?<!\d[.,:/])(?<!\w-)"
+
+
+def _alternation(names: list[str]) -> str:
+    """One pattern for many names, as a trie: the engine follows only the branch the text takes."""
+    trie: dict[str, dict[str, Any]] = {}
+    for name in {n.lower() for n in names if n}:
+        node = trie
+        for ch in name:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+    return _trie_pattern(trie) or "(?!)"
+
+
+def _trie_pattern(node: dict[str, dict[str, Any]]) -> str:
+    branches = [regex.escape(ch) + _trie_pattern(child) for ch, child in sorted(node.items()) if ch]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if "" in node:
+        return f"(?:{body})?"
+    return body
+
+
+def _names_pattern(
+    names: list[str], dotted: frozenset[str] = frozenset(), prefixes: tuple[str, ...] = ()
+) -> str:
+    """Names with word boundaries where their script has spaces; a full stop may follow ``dotted``."""
+    parts = []
+    pre = f"(?:{_alternation(list(prefixes))})?" if prefixes else ""
+    with_dot = [n for n in names if n in dotted]
+    without = [n for n in names if n not in dotted]
+    for group, dot in ((with_dot, "\\.?"), (without, "")):
+        spaced = [n for n in group if not unspaced(n)]
+        bare = [n for n in group if unspaced(n)]
+        if spaced:
+            parts.append(f"{_LETTER_BEFORE}(?<!\\d){pre}(?:{_alternation(spaced)}){_LETTER_AFTER}{dot}")
+        if bare:
+            parts.append(f"(?<!\\d)(?:{_alternation(bare)}){dot}")
+    return "(?:" + "|".join(parts) + ")" if parts else "(?!)"
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return _alternation(list(words)) if words else "(?!)"
+
+
+@functools.lru_cache(maxsize=64)
+def date_pattern(tag: str) -> regex.Pattern[str]:
+    """The compiled pattern for the language ``tag`` (``"und"``: every supported language)."""
+    return _build(calendar_names(tag))
+
+
+def _build(names: CalendarNames) -> regex.Pattern[str]:
+    mon = _names_pattern(list(names.months), names.abbreviations, names.month_prefixes)
+    lead = _names_pattern(list(names.leading_months), names.abbreviations)
+    wd = _names_pattern(list(names.weekdays), frozenset(names.weekdays))
+    dsuf = f"(?:{_words(names.day_suffixes)}|\\.(?!\\d))?"
+    nodot = f"(?:{_words(tuple(s for s in names.day_suffixes if s != '.'))})?"
+    ysuf = f"(?:\\s{{0,2}}(?:{_words(names.year_suffixes)}))?"
+    joiner = _words(names.joiners)
+    dash = f"(?:\\s{{0,3}}[-–—]\\s{{0,3}}|\\s{{1,3}}(?:{_words(names.range_words)})\\s{{1,3}})"
+    # between a day and a month, between a month and a year
+    jd = f"(?:\\s{{1,3}}(?:{joiner})\\s{{1,3}}|\\s{{0,3}}|-)"
+    jy = f"(?:\\s{{1,3}}(?:{joiner})\\s{{1,3}}|[,،]?\\s{{1,3}}|-|\\s{{0,2}})"
+
+    def day(g: str, *, first: bool = True, dot: bool = True) -> str:
+        start = _NUM_START if first else r"(?<!\d)"
+        return f"{start}(?P<{g}>\\d{{1,2}})(?!\\d)(?![.:,]\\d){dsuf if dot else nodot}"
+
+    year = f"(?P<y>\\d{{4}})(?!\\d)(?![.,/]\\d){ysuf}"
+    m1 = f"(?P<mon>{mon})"
+    m2 = f"(?P<mon2>{mon})"
+    num_end = r"(?!\d)(?![.,/\-]\d)"
+    # a numeric separator: the same one twice (checked with (?P=sep)); right-to-left marks may
+    # stand before it ("08\u200f/10\u200f/2021"), a space after a full stop ("8. 10. 2021")
+    sep = r"\u200f?(?P<sep>[-/]|\.\s?)"
+    cores = [
+        # ISO interval 2021-10-20/2021-10-22
+        f"{_NUM_START}(?P<iy>\\d{{4}})-(?P<im>\\d{{1,2}})-(?P<id>\\d{{1,2}})/"
+        f"(?P<iy2>\\d{{4}})-(?P<im2>\\d{{1,2}})-(?P<id2>\\d{{1,2}}){num_end}",
+        # numeric, year first: 2021-10-08, 2021/10/08, 2021.10.08 (a timestamp's date part)
+        f"{_NUM_START}(?P<ny>\\d{{4}}){sep}(?P<nm>\\d{{1,2}})\\u200f?(?P=sep)(?P<nd>\\d{{1,2}}){num_end}",
+        # numeric, year last: 10/8/2021, 10.08.2021, 10-8-21
+        f"{_NUM_START}(?P<n1>\\d{{1,2}}){sep}(?P<n2>\\d{{1,2}})\\u200f?(?P=sep)(?P<n3>\\d{{4}}|\\d{{2}})"
+        f"{num_end}(?![^\\W\\d_])",
+        # numeric day range: 7-8/6/2025
+        f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}})/(?P<ry>\\d{{4}}|\\d{{2}}){num_end}",
+        # day range: 20-22 Oktober (2021), 9 hingga 10 Juni, 13. bis 29. Mai
+        f"{day('d')}{dash}{day('d2', first=False)}{jd}{m1}(?:{jy}{year})?",
+        # day-month range: 28 September - 2 Oktober 2021
+        f"{day('d')}{jd}{m1}{dash}{day('d2', first=False)}{jd}{m2}{jy}{year}",
+        # day month (year): 8 Oktober 2021, 8. Oktober, 8 de octubre de 2021, 8 ตุลาคม 2564
+        f"{day('d')}{jd}{m1}(?:{jy}{year})?",
+    ]
+    if names.leading_months:
+        # month day(-day) (, year): Oct. 8th, 2021; Dec. 31; Oct. 20-22, 2021
+        cores.append(
+            f"(?P<mon>{lead})\\s{{0,2}}{day('d', dot=False)}(?:{dash}{day('d2', first=False, dot=False)})?"
+            f"(?:,?\\s{{1,3}}{year}|\\s{{0,2}}{year})?"
+        )
+    cores += [
+        # year month day: 2021年10月8日, 2021년 10월 8일, 2021. október 8.
+        f"{_NUM_START}{year}[.,]?\\s{{0,3}}{m1}\\s{{0,3}}{day('d', first=False)}",
+        # month year: Oktober 2021, octubre de 2021
+        f"{m1}{jy}{year}",
+    ]
+    # only beside a weekday: Senin (10/4), rabu 18 11
+    short = (
+        f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}}){num_end}"
+        f"|{_NUM_START}(?P<s1>\\d{{1,2}})(?P<ssep>[-/])(?P<s2>\\d{{1,2}}){num_end}"
+        f"|(?<=[^\\W\\d_]\\s)(?P<s1>\\d{{1,2}})\\s(?P<s2>\\d{{1,2}})(?!\\d)(?![.,/:\\-]\\d)"
+    )
+    # a weekday after the date: in brackets, after a comma, or (trusted only after a year, see
+    # dates._read) after a space or glued on in scripts without spaces: "8 Ekim 2021 Cuma"
+    trail = (
+        f"(?:\\s{{0,2}}[(（]\\s{{0,2}}(?P<twd>{wd})\\s{{0,2}}[)）]"
+        f"|[,،]\\s{{0,2}}(?P<twd>{wd})|\\s?(?P<swd>{wd}))"
+    )
+    pattern = (
+        f"(?:(?P<wd>{wd})(?:\\s{{0,2}}[-–]\\s{{0,2}}{wd})?[,،]?(?:\\s{{0,3}}(?:{joiner})(?![^\\W\\d_]))?"
+        f"\\s{{0,3}}(?P<par>[(（]\\s{{0,2}})?)?"
+        f"(?P<core>{'|'.join(cores)}|(?(wd)(?:{short})|(?!)))"
+        f"(?(par)(?:\\s{{0,2}}[)）])?|{trail}?)"
+    )
+    return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)

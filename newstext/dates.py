@@ -1,0 +1,601 @@
+"""Dates: find every calendar date in an article, resolve it, and write it as ISO 8601.
+
+:func:`find_dates` returns a :class:`DateMatch` per date expression, resolved with the evidence of
+the whole article; :data:`normalize_dates` is the cleaner that rewrites each one in place
+("Jumat (10/8/2021)" becomes "Jumat (2021-10-08)"). How a date is resolved (docs/dates.md):
+
+* **Order** of an ambiguous numeric date (both numbers 12 or less): a weekday beside it decides
+  (``order_by="weekday"``); else the order that the article's own unambiguous numeric dates use
+  (``"article"``); else the language's convention from CLDR (``"language"``). A date that reads one
+  way only is ``"unambiguous"``.
+* **Year** of a date written without one: the ``reference`` date, else the article's first date
+  with a year; the nearest year whose calendar agrees with a weekday written beside it wins.
+
+>>> [m.iso for m in find_dates("Jumat (10/8/2021) dan Senin (10/4).", "id")]
+['2021-10-08', '2021-10-04']
+>>> normalize_dates("Thursday, Dec. 11, 2014", lang="en")
+'Thursday, 2014-12-11'
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from newstext.calendar_names import CalendarNames, calendar_names, fold
+from newstext.context import Context
+from newstext.date_patterns import FOLLOWER, NEAREST_WORD, PREFILTER, TOKEN, UNSPACED, WINDOW, date_pattern
+from newstext.edits import Edit
+from newstext.language import detect_language, normalize_lang
+from newstext.pipeline import Cleaner
+
+__all__ = ["DateMatch", "NormalizeDates", "find_dates", "normalize_dates"]
+
+#: Years a numeric date may name (after the Buddhist era is converted); outside, it is not a date.
+_NUMERIC_YEARS = range(1800, 2201)
+#: Years a date in words may name.
+_WORD_YEARS = range(1000, 3000)
+#: A year from 2400 on is a Buddhist-era year (Thai): 2564 BE is 2021 CE.
+_BUDDHIST_FROM, _BUDDHIST_OFFSET = 2400, 543
+#: How many years either side of the anchor a weekday may move a date without a year.
+_WEEKDAY_REACH = 7
+#: How many words before a run of digits may start its date (weekday, month name, their parts).
+_WORDS_BACK = 4
+
+
+@dataclass(frozen=True, slots=True)
+class DateMatch:
+    """One date expression found in a text, and its resolved value.
+
+    ``start``/``end`` span the whole expression, a weekday beside it included (``text`` is
+    ``text[start:end]``); ``date_start``/``date_end`` span the date proper, the part that
+    :data:`normalize_dates` rewrites. ``iso`` is ``"YYYY-MM-DD"``, an ISO interval
+    ``"2021-10-20/2021-10-22"`` for a range, or ``"YYYY-MM"`` for a month and year; ``value`` is the
+    (first) day and ``end_value`` the last day of a range.
+
+    How it was resolved: ``order_by`` is ``"unambiguous"``, ``"weekday"``, ``"article"`` or
+    ``"language"`` for a numeric date whose numbers could be day or month, ``""`` for words;
+    ``year_by`` is ``"explicit"``, ``"reference"``, ``"article"`` or ``"today"``, with
+    ``"+weekday"`` appended when a weekday chose among years. ``weekday`` is the weekday written
+    beside the date (0 = Monday), or None.
+    """
+
+    start: int
+    end: int
+    text: str
+    iso: str
+    value: dt.date
+    end_value: dt.date | None = None
+    precision: str = "day"
+    order_by: str = ""
+    year_by: str = "explicit"
+    weekday: int | None = None
+    date_start: int = 0
+    date_end: int = 0
+
+    @property
+    def note(self) -> str:
+        """How the date was resolved, in a few words (the note of a :data:`normalize_dates` edit)."""
+        parts = [f"order: {self.order_by}"] if self.order_by else []
+        parts.append(f"year: {self.year_by}")
+        return "; ".join(parts)
+
+
+@dataclass(frozen=True, slots=True)
+class _Span:
+    """Where a match lies: the whole expression and the date proper, and the weekday beside it."""
+
+    start: int
+    end: int
+    core_start: int
+    core_end: int
+    weekday: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class _Raw:
+    """A match before resolution: the numbers and names it holds, in the order they were written."""
+
+    span: _Span
+    kind: str  # "num" (day and month order unknown), "ymd", "iso", "words", "month"
+    a: int  # num: first number; else day
+    b: int  # num: second number; else month
+    year: int | None
+    two_digit_year: bool = False
+    a2: int | None = None  # last day of a range
+    b2: int | None = None  # its month
+    year2: int | None = None  # its year (ISO intervals)
+
+    @property
+    def weekday(self) -> int | None:
+        """The weekday written beside the date (0 = Monday), or None."""
+        return self.span.weekday
+
+
+@dataclass(frozen=True, slots=True)
+class _Evidence:
+    anchor: dt.date | None
+    anchor_by: str
+    order: str | None  # "dm" / "md" from the article's certain numeric dates
+    convention: Callable[[], str]  # the language's order; called only when nothing else tells
+
+
+def _year(text: str, *, numeric: bool) -> int | None:
+    y = int(text)
+    if len(text) == 2:
+        return y
+    if y >= _BUDDHIST_FROM:
+        y -= _BUDDHIST_OFFSET
+    ok = _NUMERIC_YEARS if numeric else _WORD_YEARS
+    return y if y in ok else None
+
+
+def _date(y: int, m: int, d: int) -> dt.date | None:
+    try:
+        return dt.date(y, m, d)
+    except ValueError:
+        return None
+
+
+def _full_year(y: int, two_digit: bool) -> int:
+    return (2000 + y if y < 70 else 1900 + y) if two_digit else y
+
+
+def _scan(text: str, names: CalendarNames) -> list[_Raw]:
+    """Every date of ``text``, tried only where a run of digits could belong to one.
+
+    A date always holds a run of one, two or four digits. It starts at that run when what follows
+    the run could go on with a date (a separator, a name, a suffix), or at one of the few words
+    just before it when the nearest of them is part of a name. The language's pattern is matched,
+    anchored, at those places only, so most numbers cost a dictionary look-up or two.
+    """
+    pattern = date_pattern(names.tag)
+    found: list[_Raw] = []
+    covered = 0
+    firsts, words = names.first_tokens, names.all_tokens
+    for run in PREFILTER.finditer(text):
+        start, end = run.span()
+        if start < covered or end - start == 3 or end - start > 4:
+            continue  # a chain of numbers, or a run of 3 or 5+ digits: no part of a date
+        tries: list[int] = []
+        lo = max(covered, start - WINDOW)
+        near = NEAREST_WORD.search(text, lo, start)
+        if near is not None and (near.group(1).casefold() in words or UNSPACED.match(near.group(1))):
+            tries = [
+                w.start()
+                for w in TOKEN.finditer(text, lo, start)
+                if w.group().casefold() in firsts or UNSPACED.match(w.group())
+            ][-_WORDS_BACK:]
+        after = FOLLOWER.match(text, end)
+        if after is not None and (
+            after.group(1) is None or after.group(1).casefold() in words or UNSPACED.match(after.group(1))
+        ):
+            tries.append(start)
+        for at in tries:
+            m = pattern.match(text, at, timeout=1.0)
+            if m is None or m.end() <= start:
+                continue
+            raw = _read(m, names)
+            if raw is not None:
+                found.append(raw)
+                covered = m.end()
+                break
+    return found
+
+
+def _month(names: CalendarNames, name: str) -> int | None:
+    got = names.months.get(fold(name))
+    if got is None:
+        for prefix in names.month_prefixes:
+            if fold(name).startswith(fold(prefix)):
+                got = names.months.get(fold(name)[len(fold(prefix)) :])
+                if got is not None:
+                    break
+    return got
+
+
+def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
+    """The parts of a pattern match, checked (real days, plausible years), or None."""
+    g = m.group
+    if _in_url(m.string, m.start()):
+        return None
+    said = g("wd") or g("twd")
+    if not said and g("swd") and (g("y") or g("ny") or g("n3")):
+        said = g("swd")
+    span = _Span(*m.span(), *m.span("core"), names.weekdays.get(fold(said)) if said else None)
+    if g("iy"):
+        y, y2 = _year(g("iy"), numeric=True), _year(g("iy2"), numeric=True)
+        if y is None or y2 is None:
+            return None
+        first = _date(y, int(g("im")), int(g("id")))
+        last = _date(y2, int(g("im2")), int(g("id2")))
+        if first is None or last is None or last < first:
+            return None
+        return _Raw(span, "iso", first.day, first.month, y, a2=last.day, b2=last.month, year2=y2)
+    if g("ny"):
+        y = _year(g("ny"), numeric=True)
+        if y is None or _date(y, int(g("nm")), int(g("nd"))) is None:
+            return None
+        return _Raw(span, "ymd", int(g("nd")), int(g("nm")), y)
+    if g("n1"):
+        if len(g("n3")) == 2 and g("sep").startswith(".") and (len(g("n1")) < 2 or len(g("n2")) < 2):
+            return None  # 1.2.13 is a version number far more often than a date; 08.10.21 is a date
+        y = _year(g("n3"), numeric=True)
+        if y is None:
+            return None
+        raw = _Raw(span, "num", int(g("n1")), int(g("n2")), y, two_digit_year=len(g("n3")) == 2)
+        return raw if _readings(raw) else None
+    if g("r1"):
+        return _read_numeric_range(g("r1"), g("r2"), g("rm"), g("ry"), span)
+    if g("s1"):
+        raw = _Raw(span, "num", int(g("s1")), int(g("s2")), None)
+        return raw if _readings(raw) else None
+    return _read_words(m, names, span)
+
+
+def _read_numeric_range(r1: str, r2: str, rm: str, ry: str | None, span: _Span) -> _Raw | None:
+    """``7-8/6/2025``: two days of one month (day first: the form is Indonesian and European)."""
+    day, last, month = int(r1), int(r2), int(rm)
+    year = None
+    if ry:
+        year = _year(ry, numeric=True)
+        if year is None:
+            return None
+        year = _full_year(year, len(ry) == 2)
+    if last <= day or _date(2000, month, last) is None:
+        return None
+    return _Raw(span, "words", day, month, year, a2=last, b2=month)
+
+
+def _read_words(m: regex.Match[str], names: CalendarNames, span: _Span) -> _Raw | None:
+    """A date with a month name: day, month, perhaps a year, perhaps a range."""
+    name, day_text, year_text, d2, name2 = m.group("mon", "d", "y", "d2", "mon2")
+    month = _month(names, name) if name else None
+    if month is None:
+        return None
+    if names.weak and fold(name) in names.weak and not (day_text and (year_text or name.endswith("."))):
+        return None  # among every language's names, "4 des" or "sie 2010" is no date, "5. Dez." is
+    year = None
+    if year_text:
+        year = _year(year_text, numeric=False)
+        if year is None:
+            return None
+    elif _lowercased(name, names) and _cased_text(m.string, m.start()):
+        return None  # "she may 2": a month the language capitalises, written small in cased text
+    if day_text is None:
+        return _Raw(span, "month", 1, month, year) if year else None
+    day = int(day_text)
+    last = int(d2) if d2 else None
+    last_month: int | None = month
+    if name2:
+        last_month = _month(names, name2)
+        if last_month is None:
+            return None
+    if _date(2000, month, day) is None:  # 2000 is a leap year: 29 February passes
+        return None
+    if last is not None and (last_month is None or _date(2000, last_month, last) is None):
+        return None
+    if last is not None and last_month is not None and (last_month, last) <= (month, day) and not name2:
+        last = None  # "30-2 Oktober" is no range newstext can read
+    return _Raw(span, "words", day, month, year, a2=last, b2=last_month if last else None)
+
+
+def _lowercased(name: str, names: CalendarNames) -> bool:
+    """Whether a month name the language writes with a capital is written here in small letters."""
+    return name[:1].islower() and fold(name) in names.capitalized
+
+
+def _cased_text(text: str, at: int) -> bool:
+    """Whether the text around ``at`` uses capitals at all (some scraped corpora are lowercased)."""
+    return any(ch.isupper() for ch in text[max(0, at - 300) : at + 300])
+
+
+def _in_url(text: str, at: int) -> bool:
+    """Whether position ``at`` is inside a URL or a path ("example.com/2020/01/15/story")."""
+    floor = max(0, at - 200)
+    lo = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
+    word = text[lo:at]
+    return "/" in word and ("://" in word or "www." in word or "." in word.split("/")[0])
+
+
+def _readings(raw: _Raw, year: int = 2000) -> list[str]:
+    """The orders ("dm", "md") in which a numeric date's two numbers make a real day."""
+    out = []
+    if _date(year, raw.b, raw.a) is not None:
+        out.append("dm")
+    if _date(year, raw.a, raw.b) is not None:
+        out.append("md")
+    return out
+
+
+def _ambiguous(raw: _Raw) -> bool:
+    """Whether a numeric date reads as a real day both ways (10/8, not 13/8 or 8/8)."""
+    return raw.a != raw.b and raw.a <= 12 and raw.b <= 12
+
+
+def _dm(raw: _Raw, order: str) -> tuple[int, int]:
+    """(day, month) of a numeric date read in ``order``."""
+    return (raw.a, raw.b) if order == "dm" else (raw.b, raw.a)
+
+
+def _evidence(raws: list[_Raw], reference: dt.date | None, convention: Callable[[], str]) -> _Evidence:
+    votes: Counter[str] = Counter()
+    for r in raws:
+        if r.kind != "num" or r.a == r.b:
+            continue
+        readings = _readings(r, _full_year(r.year, r.two_digit_year) if r.year is not None else 2000)
+        if len(readings) == 1:
+            votes[readings[0]] += 1
+        elif r.weekday is not None and r.year is not None:
+            fits = _weekday_fits(r, readings, _full_year(r.year, r.two_digit_year))
+            if len(fits) == 1:
+                votes[fits[0]] += 1
+    order = None
+    if votes:
+        (top, n), *rest = votes.most_common()
+        if not rest or rest[0][1] < n:
+            order = top
+    base = _Evidence(None, "", order, convention)
+    if reference is not None:
+        return _Evidence(reference, "reference", order, convention)
+    for r in raws:
+        if r.year is not None and r.kind != "month":
+            resolved = _resolve(r, base)
+            if resolved is not None:
+                return _Evidence(resolved[0], "article", order, convention)
+    return base
+
+
+def _weekday_fits(raw: _Raw, readings: list[str], year: int) -> list[str]:
+    out = []
+    for order in readings:
+        day, month = _dm(raw, order)
+        d = _date(year, month, day)
+        if d is not None and d.weekday() == raw.weekday:
+            out.append(order)
+    return out
+
+
+def _pick_year(month: int, day: int, weekday: int | None, ev: _Evidence) -> tuple[int, str] | None:
+    """The year of a day written without one, and what decided it."""
+    anchor, by = ev.anchor, ev.anchor_by
+    if anchor is None:
+        anchor, by = dt.date.today(), "today"
+    if weekday is not None:
+        best: tuple[int, int] | None = None
+        for year in range(anchor.year - _WEEKDAY_REACH, anchor.year + _WEEKDAY_REACH + 1):
+            d = _date(year, month, day)
+            if d is not None and d.weekday() == weekday:
+                dist = abs((d - anchor).days)
+                if best is None or dist < best[0]:
+                    best = (dist, year)
+        if best is not None:
+            return best[1], by + "+weekday"
+    same = _date(anchor.year, month, day)
+    if same is None:  # 29 February of a common year: the nearest leap year
+        for k in (1, -1, 2, -2, 3, -3):
+            if _date(anchor.year + k, month, day) is not None:
+                return anchor.year + k, by
+        return None
+    gap = abs((same - anchor).days)
+    if gap > 183:
+        for k in (1, -1):
+            other = _date(anchor.year + k, month, day)
+            if other is not None and abs((other - anchor).days) <= 92:
+                return anchor.year + k, by
+    return anchor.year, by
+
+
+def _resolve(raw: _Raw, ev: _Evidence) -> tuple[dt.date, str, str, dt.date | None] | None:
+    """(first day, order_by, year_by, last day or None) of a raw match, or None if it is no date."""
+    if raw.kind in ("ymd", "iso"):
+        assert raw.year is not None
+        first = _date(raw.year, raw.b, raw.a)
+        last = None
+        if raw.kind == "iso" and raw.a2 is not None and raw.b2 is not None:
+            last = _date(raw.year2 or raw.year, raw.b2, raw.a2)
+        return (first, "", "explicit", last) if first else None
+    if raw.kind == "num":
+        return _resolve_numeric(raw, ev)
+    month, day = raw.b, raw.a
+    if raw.year is not None:
+        year, year_by = raw.year, "explicit"
+    else:
+        picked = _pick_year(month, day, raw.weekday, ev)
+        if picked is None:
+            return None
+        year, year_by = picked
+    if raw.kind == "month":
+        first = _date(year, month, 1)
+        return (first, "", year_by, None) if first else None
+    first = _date(year, month, day)
+    if first is None:
+        return None
+    last = None
+    if raw.a2 is not None and raw.b2 is not None:
+        start_year = year - 1 if raw.b2 < month else year
+        first = _date(start_year, month, day) if raw.year is not None else first
+        last = _date(year if raw.year is not None else year + (1 if raw.b2 < month else 0), raw.b2, raw.a2)
+        if first is None:
+            return None
+    return first, "", year_by, last
+
+
+def _resolve_numeric(raw: _Raw, ev: _Evidence) -> tuple[dt.date, str, str, dt.date | None] | None:
+    """Resolve a numeric date: its order (and, without a year, its year) from the evidence."""
+    year = _full_year(raw.year, raw.two_digit_year) if raw.year is not None else None
+    readings = _readings(raw, 2000 if year is None else year)
+    if not readings:
+        return None
+    if year is None and raw.weekday is not None and len(readings) == 2 and raw.a != raw.b:
+        # no year: the weekday chooses the reading and the year together, nearest year first
+        anchor = ev.anchor or dt.date.today()
+        fits: list[tuple[int, str, dt.date, str]] = []
+        for order in readings:
+            day, month = _dm(raw, order)
+            picked = _pick_year(month, day, raw.weekday, ev)
+            if picked is not None and picked[1].endswith("+weekday"):
+                found = _date(picked[0], month, day)
+                if found is not None:
+                    fits.append((abs(found.year - anchor.year), order, found, picked[1]))
+        fits.sort(key=lambda f: f[0])
+        if len(fits) == 2 and fits[0][0] == fits[1][0]:
+            first = ev.order or ev.convention()
+            fits.sort(key=lambda f: f[1] != first)
+            return fits[0][2], ("article" if ev.order else "language"), fits[0][3], None
+        if fits:
+            return fits[0][2], "weekday", fits[0][3], None
+    if len(readings) == 1 or raw.a == raw.b:
+        order, order_by = readings[0], "unambiguous"
+    else:
+        fits_year = _weekday_fits(raw, readings, year) if raw.weekday is not None and year else []
+        if len(fits_year) == 1:
+            order, order_by = fits_year[0], "weekday"
+        elif ev.order in readings:
+            order, order_by = str(ev.order), "article"
+        else:
+            convention = ev.convention()  # the language's, detected only now if it must be
+            order, order_by = (convention if convention in readings else readings[0]), "language"
+    day, month = _dm(raw, order)
+    if year is None:
+        picked = _pick_year(month, day, raw.weekday, ev)
+        if picked is None:
+            return None
+        year, year_by = picked
+    else:
+        year_by = "explicit"
+    found = _date(year, month, day)
+    return (found, order_by, year_by, None) if found else None
+
+
+def _coerce_reference(reference: object) -> dt.date | None:
+    if reference is None:
+        return None
+    if isinstance(reference, dt.datetime):
+        return reference.date()
+    if isinstance(reference, dt.date):
+        return reference
+    if isinstance(reference, str):
+        try:
+            return dt.date.fromisoformat(reference.strip()[:10])
+        except ValueError:
+            raise ValueError(f"reference must be a date or 'YYYY-MM-DD', not {reference!r}") from None
+    raise TypeError(f"reference must be a datetime.date or 'YYYY-MM-DD', not {type(reference).__name__}")
+
+
+def _matches(
+    text: str,
+    names: CalendarNames,
+    reference: dt.date | None,
+    convention: Callable[[], str],
+    evidence_text: str | None = None,
+) -> Iterator[DateMatch]:
+    raws = _scan(text, names)
+    if not raws:
+        return
+    ev_raws = raws if evidence_text is None or evidence_text == text else _scan(evidence_text, names)
+    ev = _evidence(ev_raws, reference, convention)
+    for raw in raws:
+        got = _resolve(raw, ev)
+        if got is None:
+            continue
+        first, order_by, year_by, last = got
+        if raw.kind == "month":
+            iso, last, precision = first.isoformat()[:7], None, "month"
+        elif last is not None and last > first:
+            iso, precision = f"{first.isoformat()}/{last.isoformat()}", "day"
+        else:
+            iso, last, precision = first.isoformat(), None, "day"
+        yield DateMatch(
+            start=raw.span.start,
+            end=raw.span.end,
+            text=text[raw.span.start : raw.span.end],
+            iso=iso,
+            value=first,
+            end_value=last,
+            precision=precision,
+            order_by=order_by,
+            year_by=year_by,
+            weekday=raw.weekday,
+            date_start=raw.span.core_start,
+            date_end=raw.span.core_end,
+        )
+
+
+def _names_and_convention(text: str, lang: str | None) -> tuple[CalendarNames, Callable[[], str]]:
+    """The names to recognise and the (lazy) order convention for ``lang`` (None: detect)."""
+    if lang is not None and lang != "und":
+        names = calendar_names(normalize_lang(lang))
+        return names, lambda: names.order
+
+    @functools.cache
+    def detected() -> str:
+        found = detect_language(text)
+        return "dm" if found == "und" else calendar_names(found).order
+
+    return calendar_names("und"), detected
+
+
+def find_dates(
+    text: str, lang: str | None = None, *, reference: dt.date | str | None = None
+) -> list[DateMatch]:
+    """Every date expression of ``text``, resolved with the evidence of the whole text.
+
+    ``lang`` is any spelling of a language; its month and weekday names (and English ones) are
+    recognised and its convention orders ambiguous numeric dates. With None, the names of every
+    supported language are recognised, since a short text ("11 Mai 2014") cannot be told apart,
+    and the language is detected only if an ambiguous numeric date needs its convention.
+    ``reference`` (a date or "YYYY-MM-DD") is the publication date: it gives the year of dates
+    written without one.
+
+    >>> [(m.text, m.iso) for m in find_dates("Sunday, Jan. 11", "en", reference="2014-12-29")]
+    [('Sunday, Jan. 11', '2015-01-11')]
+    >>> [(m.text, m.iso) for m in find_dates("21 сентября 2021г., вторник")]
+    [('21 сентября 2021г., вторник', '2021-09-21')]
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"find_dates takes a str, not {type(text).__name__}")
+    ref = _coerce_reference(reference)
+    names, convention = _names_and_convention(text, lang)
+    return list(_matches(text, names, ref, convention))
+
+
+@dataclass(frozen=True)
+class NormalizeDates(Cleaner):
+    """Rewrite every date as ISO 8601 in place, keeping a weekday beside it.
+
+    "Jumat (10/8/2021)" becomes "Jumat (2021-10-08)", "Thursday, Dec. 11, 2014" becomes
+    "Thursday, 2014-12-11", "20-22 Oktober 2021" becomes "2021-10-20/2021-10-22". The evidence
+    (the year of the article's first full date, the order its certain numeric dates use) comes
+    from the article as it was given (``ctx.original``), so it survives earlier removals. Does
+    nothing when the context says ``dates="keep"``. Each edit's note says how the date was
+    resolved. ISO dates come out unchanged, so a second pass changes nothing.
+    """
+
+    name: ClassVar[str] = "normalize_dates"
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        """One edit per date of ``text`` whose ISO form differs from what is written."""
+        if ctx.dates == "keep":
+            return
+        names, convention = _names_and_convention(ctx.original or text, ctx.lang or None)
+        for m in _matches(text, names, ctx.reference, convention, ctx.original or text):
+            before = text[m.date_start : m.date_end]
+            if before != m.iso:
+                yield Edit(self.name, m.date_start, m.date_end, before, m.iso, m.note)
+
+    def __call__(self, text: str, lang: str | None = None, *, reference: dt.date | str | None = None) -> str:
+        """Normalise the dates of ``text`` on its own (language detected when ``lang`` is None)."""
+        from newstext.context import make_context
+
+        return self.apply(text, make_context(text, lang, reference=reference))
+
+
+#: The cleaner instance the pipeline runs (its name is also the option that turns it off).
+normalize_dates = NormalizeDates()

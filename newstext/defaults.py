@@ -1,0 +1,80 @@
+"""The default pipeline: every cleaner newstext runs, in the one order they run in.
+
+The order matters and is documented in docs/pipeline.md: characters are repaired first, so the junk
+rules see clean text; junk goes before quotes and dates are rewritten, so no work is spent on text
+that is dropped; white space is tidied last, after the removals that leave gaps.
+"""
+
+from __future__ import annotations
+
+from typing import TypedDict
+
+from newstext.boilerplate import drop_boilerplate
+from newstext.characters import (
+    normalize_line_breaks,
+    normalize_spaces,
+    remove_bidi_controls,
+    remove_control_chars,
+    remove_invisible,
+)
+from newstext.credits import drop_credits
+from newstext.dates import normalize_dates
+from newstext.footers import drop_feed_footers
+from newstext.pipeline import Cleaner
+from newstext.profiles import drop_learned_junk
+from newstext.quotes import normalize_quotes
+from newstext.rejoin import rejoin_broken_lines
+from newstext.related import drop_related_links
+from newstext.repair import fix_mojibake, strip_html_tags, unescape_html
+from newstext.tags import strip_keyword_tags
+from newstext.whitespace import normalize_whitespace
+
+__all__ = ["DEFAULT_CLEANERS", "Toggles"]
+
+DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
+    # characters (docs/rules/characters.md)
+    fix_mojibake,
+    unescape_html,
+    strip_html_tags,
+    remove_control_chars,
+    remove_bidi_controls,
+    remove_invisible,
+    normalize_spaces,
+    normalize_line_breaks,
+    # junk (docs/rules/)
+    drop_learned_junk,
+    drop_boilerplate,
+    drop_related_links,
+    drop_feed_footers,
+    drop_credits,
+    strip_keyword_tags,
+    rejoin_broken_lines,
+    # rewriting (docs/quotes.md, docs/dates.md)
+    normalize_quotes,
+    normalize_dates,
+    # layout
+    normalize_whitespace,
+)
+
+
+class Toggles(TypedDict, total=False):
+    """One keyword per cleaner of :data:`DEFAULT_CLEANERS`: False turns that cleaner off."""
+
+    fix_mojibake: bool
+    unescape_html: bool
+    strip_html_tags: bool
+    remove_control_chars: bool
+    remove_bidi_controls: bool
+    remove_invisible: bool
+    normalize_spaces: bool
+    normalize_line_breaks: bool
+    drop_learned_junk: bool
+    drop_boilerplate: bool
+    drop_related_links: bool
+    drop_feed_footers: bool
+    drop_credits: bool
+    strip_keyword_tags: bool
+    rejoin_broken_lines: bool
+    normalize_quotes: bool
+    normalize_dates: bool
+    normalize_whitespace: bool

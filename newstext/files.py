@@ -1,0 +1,159 @@
+"""Files for the command line: decoding input of any encoding, and output that appears only when whole.
+
+:func:`decode` reads UTF-8 (with or without BOM) and, failing that, asks charset-normalizer; when
+nothing fits it raises :class:`DecodeError` naming the file and the byte offset.
+:class:`AtomicOutput` writes to a temporary file beside the target and renames it into place only
+when the run completed, so an interrupted run never leaves a partial file under the final name.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import tempfile
+from collections.abc import Iterator
+from pathlib import Path
+from types import TracebackType
+from typing import IO, Protocol
+
+__all__ = ["AtomicOutput", "ByteSource", "DecodeError", "decode", "read_lines", "same_file"]
+
+SAMPLE = 1 << 20  # bytes read to tell the encoding of a file that is not UTF-8
+
+
+class ByteSource(Protocol):
+    """Anything with a binary ``read``: a file opened "rb", ``sys.stdin.buffer``."""
+
+    def read(self, size: int = -1, /) -> bytes: ...
+
+
+class DecodeError(ValueError):
+    """Input bytes in no encoding that could be told."""
+
+
+def decode(data: bytes, name: str, *, offset: int = 0) -> str:
+    """Decode ``data`` (read from ``name``; ``offset`` is where ``data`` starts in that file)."""
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        first_bad = exc.start
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is not None and best.encoding not in ("utf_8", "utf-8"):
+        return str(best)
+    raise DecodeError(
+        f"{name}: cannot decode byte 0x{data[first_bad]:02x} at offset {offset + first_bad}: "
+        "the file is not UTF-8 and its encoding could not be detected; "
+        "convert it first, e.g. iconv -f LATIN1 -t UTF-8"
+    )
+
+
+def read_lines(stream: ByteSource, name: str) -> Iterator[str]:
+    """The lines of a binary stream as text, without their line breaks, read lazily.
+
+    Lines are UTF-8 unless the first megabyte is not, in which case that sample tells the encoding
+    of the whole file. A line in no encoding that fits raises :class:`DecodeError` naming the file,
+    the line number and the byte offset.
+    """
+    head = stream.read(SAMPLE)
+    rest = stream
+    encoding = "utf-8"
+    cut = head.rfind(b"\n") + 1 or len(head)
+    try:
+        head[:cut].decode("utf-8")
+    except UnicodeDecodeError:
+        from charset_normalizer import from_bytes
+
+        best = from_bytes(head[:cut]).best()
+        if best is None or best.encoding is None:
+            raise DecodeError(
+                f"{name}: the file is not UTF-8 and its encoding could not be detected"
+            ) from None
+        encoding = best.encoding
+    offset = 0
+    number = 0
+    pending = head
+
+    def chunks() -> Iterator[bytes]:
+        yield pending
+        while block := rest.read(SAMPLE):
+            yield block
+
+    carry = b""
+    for block in chunks():
+        carry += block
+        *complete, carry = carry.split(b"\n")
+        for raw in complete:
+            number += 1
+            yield _decode_line(raw, encoding, name, number, offset)
+            offset += len(raw) + 1
+    if carry:
+        number += 1
+        yield _decode_line(carry, encoding, name, number, offset)
+
+
+def _decode_line(raw: bytes, encoding: str, name: str, number: int, offset: int) -> str:
+    if raw.endswith(b"\r"):
+        raw = raw[:-1]
+    if number == 1 and raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    try:
+        return raw.decode(encoding)
+    except UnicodeDecodeError as exc:
+        raise DecodeError(
+            f"{name}: line {number}: cannot decode byte 0x{raw[exc.start]:02x} "
+            f"at offset {offset + exc.start} as {encoding}"
+        ) from None
+
+
+def same_file(a: str, b: str) -> bool:
+    """True when paths ``a`` and ``b`` name the same existing file."""
+    try:
+        return os.path.samefile(a, b)
+    except OSError:
+        return Path(a).resolve() == Path(b).resolve()
+
+
+def _umask() -> int:
+    mask = os.umask(0o022)
+    os.umask(mask)
+    return mask
+
+
+class AtomicOutput:
+    """A text file written under a temporary name and renamed to ``path`` on success.
+
+    ``path`` of ``"-"`` (or None) writes to standard output instead, directly.
+    """
+
+    def __init__(self, path: str | None) -> None:
+        self.path = None if path in (None, "-") else path
+        self._tmp: str | None = None
+        self._file: IO[str] | None = None
+
+    def __enter__(self) -> IO[str]:
+        if self.path is None:
+            return sys.stdout
+        target = Path(self.path)
+        fd, self._tmp = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".part", dir=target.parent or ".")
+        os.chmod(self._tmp, 0o666 & ~_umask())  # mkstemp makes 0600; the output gets the usual mode
+        self._file = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        return self._file
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.path is None:
+            sys.stdout.flush()
+            return
+        assert self._file is not None
+        assert self._tmp is not None
+        self._file.close()
+        if exc_type is None:
+            os.replace(self._tmp, self.path)
+        else:
+            os.unlink(self._tmp)

@@ -1,0 +1,191 @@
+"""Language-neutral patterns and shape tests shared by the junk rules, compiled once.
+
+Nothing here names a word of any language: the words live in ``newstext/data/lang/*.toml`` and are
+compiled by :mod:`newstext.junkdata`. What is here is shape: how an editor's initials, a
+copyright line, a URL line or a headline look, whatever the language.
+
+Every pattern is linear: bounded repeats, no quantifier nested in another, no back-references, so
+a hostile line of a megabyte costs one pass.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import regex
+
+__all__ = [
+    "CAPS_CREDIT",
+    "COPYRIGHT_LINE",
+    "COPYRIGHT_TAIL",
+    "ELLIPSIS_TAIL",
+    "INITIALS_LINE",
+    "INITIALS_TAIL",
+    "PIPE_LINE",
+    "PUNCT_LINE",
+    "SCRIPT_LINE",
+    "STAMP",
+    "URL_LINE",
+    "is_headline",
+    "is_stamp_line",
+    "is_title_case",
+    "phrase_regex",
+]
+
+_FLAGS = regex.MULTILINE | regex.VERSION0
+
+#: A line that is nothing but an editor's or wire desk's initials: "(fbr/wes)", "(kpl/khs)",
+#: "aja/PAP". Lower-case first part of 2-5 letters, one to three more parts after slashes.
+INITIALS_LINE = regex.compile(
+    r"^[^\S\n]{0,8}[(\[]?(?P<v>[a-z]{2,5}(?:/[A-Za-z]{2,6}){1,3})[)\]]?[^\S\n]{0,8}$", _FLAGS
+)
+
+#: The same initials glued after the last sentence of a paragraph: "... mereka. (kpl/khs)".
+INITIALS_TAIL = regex.compile(
+    r"(?<=[.!?\"”’)])[^\S\n]{1,8}\((?P<v>[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\)[^\S\n]{0,8}$", _FLAGS
+)
+
+#: A short line that starts with a copyright sign: "© AFP / John Doe", "© 2020 General Mills".
+COPYRIGHT_LINE = regex.compile(r"(?<=^[^\S\n]{0,8})©[^\S\n]{0,3}(?P<v>[^\n]{1,400})$", _FLAGS)
+
+#: A copyright credit glued to the end of a caption: "Marco Odermatt. © AFP / MARCO BERTORELLO".
+COPYRIGHT_TAIL = regex.compile(r"(?<=\S)[^\S\n]{0,3}©[^\S\n]{0,3}(?P<v>[^\n©]{2,80})$", _FLAGS)
+
+#: A line that holds one URL and at most some punctuation around it.
+URL_LINE = regex.compile(r"^[^\S\n]{0,8}[(\[<]?(?:https?://|www\.)[^\s]{1,2000}[)\]>.,;:]?[^\S\n]{0,8}$", _FLAGS)
+
+#: A line that holds nothing but punctuation (".", "-", "*"), left over where a promo was cut.
+PUNCT_LINE = regex.compile(r"^[^\S\n]{0,8}[^\w\s]{1,4}[^\S\n]{0,8}$", _FLAGS)
+
+#: Ad and tracking script left in the text by an extractor: the names of the ad and analytics
+#: libraries, not code in general (a programming article's code stays).
+SCRIPT_LINE = regex.compile(
+    r"^[^\S\n]{0,40}(?:\(adsbygoogle\b|googletag\.|window\.dataLayer\b|dataLayer\.push\(|gtag\(|fbq\("
+    r"|_gaq\.push\(|__tcfapi\(|document\.write\(|var[^\S\n]{1,4}googletag\b|window\.__\w{1,40}[^\S\n]{0,3}="
+    r"|jQuery\(document\)\.ready\(|\$\(document\)\.ready\()[^\n]{0,2000}$",
+    _FLAGS,
+)
+
+#: "[…]", "[...]" or "(…)" that ends a feed summary.
+ELLIPSIS_TAIL = regex.compile(r"[^\S\n]{0,3}[\[(](?:…|\.\.\.)[\])]\s{0,8}\Z")
+
+#: One line of a film's or video's end credits: an upper-case role, then a name in mixed case:
+#: "DIRECTOR & PRODUCER Ariane Wu", "MUSIC COMPOSER Jason Kick".
+CAPS_CREDIT = regex.compile(
+    r"^[^\S\n]{0,8}(?:(?:&|\p{Lu}[\p{Lu}&/.,'-]{1,30})[^\S\n]{1,3}){1,8}(?:\p{Lu}\p{Ll}|\"|“|©)[^\n]{0,200}$"
+    r"|^[^\S\n]{0,8}\p{Lu}[\p{Lu}&/.,'-]{2,30}(?:[^\S\n]{1,3}\p{Lu}[\p{Lu}&/.,'-]{1,30}){0,6}[^\S\n]{0,8}$",
+    _FLAGS,
+)
+
+#: A line of page furniture cut into short parts by " | " (not a table row, which starts with "|"):
+#: "January 13, 2020 at 08:45 AM | categories: Python | View Comments", "2021-10-16 | Botschaft".
+PIPE_LINE = regex.compile(r"^(?!\s{0,8}\|)[^\n|]{1,80}(?:[^\S\n]\|[^\S\n][^\n|]{1,80}){1,5}$", _FLAGS)
+
+#: A date, a time or a file size: what marks a " | " line as a stamp rather than prose.
+STAMP = regex.compile(
+    r"\b\d{1,4}[./-]\d{1,2}[./-]\d{2,4}\b|\b\d{1,2}:\d{2}(?:[^\S\n]?[AaPp]\.?[Mm]\.?)?(?!\d)"
+    r"|\b\d{1,4}(?:[.,]\d{1,3})?[^\S\n]?[KMG]B\b|\b(?:19|20)\d{2}\b"
+)
+
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
+_CASED = regex.compile(r"\p{Lu}|\p{Ll}")
+
+
+def phrase_regex(phrases: Iterable[str]) -> str:
+    """A regex source that matches any of ``phrases``, built as a trie so it runs fast.
+
+    White space inside a phrase matches any run of spaces or tabs (not a line break); every other
+    character matches itself. The empty phrase is ignored; no phrases give a pattern that never
+    matches.
+    """
+    trie: dict[str, dict[str, object]] = {}
+    for phrase in phrases:
+        words = phrase.split()
+        if not words:
+            continue
+        node: dict[str, object] = trie
+        for ch in " ".join(words):
+            low = ch.lower()
+            key = low if len(low) == 1 else ch  # patterns run case-insensitively
+            node = node.setdefault(key, {})  # type: ignore[assignment]
+        node[""] = {}
+    if not trie:
+        return r"(?!)"
+    return _trie_source(trie)
+
+
+def _trie_source(node: dict[str, object]) -> str:
+    ends = "" in node
+    branches = []
+    for ch in sorted(k for k in node if k):
+        child = node[ch]
+        assert isinstance(child, dict)
+        atom = r"[^\S\n]{1,4}" if ch == " " else regex.escape(ch)
+        branches.append(atom + _trie_source(child))
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends:
+        return "(?:" + body + ")?"
+    return body
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text)
+
+
+def is_headline(text: str, *, max_chars: int = 250, max_words: int = 35) -> bool:
+    """True when ``text`` (one line) has the shape of a headline, in any language.
+
+    A headline is short, holds at least two words (or, in a script without spaces, a few
+    characters), does not start with a lower-case letter and does not end like a sentence or a
+    clause (``.`` ``,`` ``;`` ``:``); ``?``, ``!``, a quote or a bracket may end it.
+    """
+    s = text.strip()
+    if not s or len(s) > max_chars:
+        return False
+    if s[-1] in ".,;:。，；：" and not s.endswith(("...", "…")):
+        return False
+    words = _words(s)
+    if len(words) > max_words:
+        return False
+    first = next((ch for ch in s if ch.isalpha()), "")
+    if not first:
+        return False
+    if first.islower():
+        return False
+    if len(words) < 2:
+        # a script without spaces writes a headline as one long "word"
+        return len(s) >= 6 and not _CASED.search(s)
+    return True
+
+
+def is_title_case(text: str, *, ratio: float = 0.5) -> bool:
+    """True when most of the longer words of ``text`` start with a capital (a headline's style).
+
+    Words of three letters or fewer are not counted ("di", "and", "der"). A text in a script
+    without case passes.
+    """
+    words = [w for w in _words(text) if len(w) >= 4 and any(ch.isalpha() for ch in w)]
+    cased = [w for w in words if _CASED.match(w)]
+    if not cased:
+        return True
+    upper = sum(1 for w in cased if w[0].isupper())
+    return upper / len(cased) >= ratio
+
+
+def is_stamp_line(line: str) -> bool:
+    """True for a short " | " line that carries a date, a time or a file size and no sentence.
+
+    "January 13, 2020 at 08:45 AM | categories: Python | View Comments", "2021-10-16 | Botschaft",
+    "Title | Section | DW | 23.05.2011". A table row (it starts with "|") is not one.
+    """
+    s = line.strip()
+    if len(s) > 220 or s.startswith("|"):
+        return False
+    parts = [p.strip() for p in s.split(" | ")]
+    if len(parts) < 2 or any(not p or p[-1] in ".!?" for p in parts):
+        return False
+    if not STAMP.search(s):
+        return False
+    return any(not any(ch.isdigit() for ch in p) for p in parts)

@@ -1,0 +1,394 @@
+"""Language: any spelling of a language made a BCP 47 tag, and the language of an article or a line.
+
+:func:`normalize_lang` turns what a user passes as ``lang=`` ("in", "id_ID", "Indonesian",
+"Bahasa Indonesia") into a standard tag through langcodes. :func:`identify` names the language of a
+text with a confidence, and says ``"und"`` when it cannot tell (too little text, or no language clearly
+ahead); :func:`detect_language` is its tag alone. The identifier is py3langid, whose model ships in
+its wheel (docs/language.md compares it with lingua). Close calls between languages that newstext's
+data files mark as confusable (Indonesian and Malay) are settled by the ``[language] markers`` of
+those files: words common in one and rare in the other.
+
+Detection looks at a bounded sample of a long text (:data:`SAMPLE_CHARS` characters taken from a few
+places of the body), so its cost does not grow with the article.
+
+:func:`paragraph_languages` and :func:`title_language_mismatch` give the evidence of mixed-language
+copy that :func:`newstext.explain` reports: a line in another language than the article (an English
+"Read More: ..." headline in an Indonesian story), or a title over a body in another language (a sign
+of a machine-translated copy).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import difflib
+import functools
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import langcodes
+import regex
+
+from newstext.langdata import load_language
+from newstext.lines import iter_lines
+
+__all__ = [
+    "IMPLAUSIBLE",
+    "MIN_CONFIDENCE",
+    "MIN_LETTERS",
+    "SAMPLE_CHARS",
+    "Detection",
+    "ParagraphLanguage",
+    "detect_language",
+    "identify",
+    "languages_other_than",
+    "normalize_lang",
+    "paragraph_languages",
+    "title_language_mismatch",
+]
+
+#: The most characters detection reads from one text. 400 characters of body text tell the languages
+#: of the evaluation set apart as well as the whole text does (docs/language.md), at a fixed cost.
+SAMPLE_CHARS = 400
+#: The fewest letters a text must have before it is given a language; below this, "und".
+MIN_LETTERS = 12
+#: The lowest confidence that is reported as a language; below this, "und".
+MIN_CONFIDENCE = 0.5
+#: Below this probability, an expected language (the article's, for one of its lines) is ruled out.
+IMPLAUSIBLE = 0.05
+# How far the best language must lead the next to be named on a line that is not in the expected one.
+_LEAD = 3.0
+# Detection first looks at this many characters, and stops there when a language has a probability of
+# _SURE or more (87% of the evaluation set, with no error); otherwise it reads the whole sample.
+_FIRST_LOOK = 150
+_SURE = 0.95
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}'’-]*")
+# How many windows a long sample is made of, and how many characters of one may be skipped to end it
+# at a word boundary.
+_WINDOWS = 3
+_SLACK = 40
+
+
+# --- spellings ----------------------------------------------------------------------------------------
+
+
+def normalize_lang(value: str) -> str:
+    """A standard BCP 47 tag for any reasonable spelling of a language.
+
+    Tags in any case and with ``_`` or ``-`` ("id_ID"), old and three-letter codes ("in", "ind"),
+    and language names in English or in many other languages ("Indonesian", "Bahasa Indonesia",
+    "indonesio") are accepted; a region or script is kept. ``"und"`` (undetermined) is a valid tag.
+
+    >>> normalize_lang("in"), normalize_lang("id_ID"), normalize_lang("Indonesian")
+    ('id', 'id-ID', 'id')
+
+    Anything else raises ValueError naming the closest languages, and a non-str TypeError.
+    """
+    if not isinstance(value, str):
+        raise TypeError(f"lang must be a str such as 'id' or 'en-US', not {type(value).__name__}")
+    return _normalize(value)
+
+
+@functools.lru_cache(maxsize=256)
+def _normalize(value: str) -> str:
+    text = value.strip().replace("_", "-")
+    if not text:
+        raise ValueError("lang is empty: pass a language such as 'id', 'en-US' or 'Indonesian', or None")
+    if not text.isprintable():  # control characters and lone surrogates upset langcodes' name index
+        raise ValueError(f"unknown language {value!r}: it holds control characters")
+    try:
+        tag = langcodes.standardize_tag(text, macro=True)
+        if langcodes.Language.get(tag).is_valid():
+            return tag
+    except (ValueError, langcodes.tag_parser.LanguageTagError):
+        pass
+    try:
+        return langcodes.find(text).to_tag()
+    except LookupError:
+        pass
+    hint = ", ".join(_close_matches(text))
+    raise ValueError(
+        f"unknown language {value!r}: pass a BCP 47 tag such as 'id' or 'pt-BR', or a language's name"
+        + (f" (did you mean {hint}?)" if hint else "")
+    )
+
+
+def _close_matches(text: str, limit: int = 3) -> list[str]:
+    """Up to ``limit`` languages whose code or name is spelled like ``text``, as "'ms' (Malay)"."""
+    found: dict[str, None] = {}
+    for word in [text, *text.replace("-", " ").split()]:
+        with contextlib.suppress(LookupError):
+            found.setdefault(langcodes.find(word).to_tag(), None)
+    names = _names()
+    for match in difflib.get_close_matches(text.casefold(), list(names), n=limit, cutoff=0.6):
+        found.setdefault(names[match], None)
+    return [f"{tag!r} ({langcodes.Language.get(tag).display_name()})" for tag in list(found)[:limit]]
+
+
+@functools.cache
+def _names() -> dict[str, str]:
+    """Every two-letter language code, and the English name and the autonym of each, casefolded."""
+    out: dict[str, str] = {}
+    for a in "abcdefghijklmnopqrstuvwxyz":
+        for b in "abcdefghijklmnopqrstuvwxyz":
+            lang = langcodes.Language.get(a + b)
+            if not lang.is_valid():
+                continue
+            tag = langcodes.standardize_tag(a + b, macro=True)
+            out.setdefault(a + b, tag)
+            for name in (lang.display_name(), lang.autonym()):
+                if name and not name.startswith("Unknown"):
+                    out.setdefault(name.casefold(), tag)
+    return out
+
+
+# --- detection ----------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Detection:
+    """The language of a text: a BCP 47 ``tag`` (``"und"`` when unsure) and a ``confidence`` in [0, 1].
+
+    ``confidence`` is the identifier's probability for the language it names; with ``"und"`` it is
+    the probability of the language that was not trusted enough (0.0 when there was too little text).
+    """
+
+    tag: str
+    confidence: float
+
+    def __bool__(self) -> bool:
+        return self.tag != "und"
+
+
+@functools.cache
+def _identifier() -> Any:
+    """py3langid's identifier with probabilities; its model (4.5 MB, in the wheel) is loaded once.
+
+    It is restricted to the languages that have a two-letter ISO 639-1 code (114 of its 140 labels):
+    the others are varieties (Egyptian Arabic, Cantonese, Wu Chinese), historical languages (Ancient
+    Greek), "no linguistic content", or languages rarely seen in news whose neighbours lose to them
+    on short text (Bikol, Nigerian Pidgin for English). Their share of probability goes to the rest.
+    The feature table is kept as float32 (45 MB): twice the memory of the shipped float16, half the
+    time per text.
+    """
+    import numpy as np
+    from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
+    from py3langid.modelio import load_model
+
+    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    keep = [i for i, code in enumerate(classes) if len(code) == 2]
+    table = np.ascontiguousarray(np.asarray(ptc)[:, keep], dtype=np.float32)
+    priors = np.asarray(pc, dtype=np.float32)[keep]
+    return LanguageIdentifier(
+        table, priors, [classes[i] for i in keep], nextmove, output, norm_probs=True, tk_row=row
+    )
+
+
+def identify(text: str, *, expect: str | None = None, sample: int = SAMPLE_CHARS) -> Detection:
+    """The language ``text`` is written in, with a confidence, or ``"und"`` when it cannot tell.
+
+    A text with fewer than :data:`MIN_LETTERS` letters, or whose best language has a probability
+    under :data:`MIN_CONFIDENCE`, is ``"und"``: for short or mixed text a wrong guess would be worse
+    than none. A text longer than ``sample`` characters is judged on a sample of that size taken from
+    a few places of its body (the first line, often a title, is left out when there is more); a
+    first look at 150 characters of it is enough when one language is plainly ahead.
+
+    ``expect`` is the language the text is likely to be in, such as the article's for one of its
+    lines. It is kept unless it is implausible (a probability under :data:`IMPLAUSIBLE`); then the
+    best other language is named when it is likely (:data:`MIN_CONFIDENCE`) or leads the next one
+    three to one, which on a short line is evidence enough that the line is not in ``expect``.
+
+    >>> identify("Rusia akan mengundang perwakilan kelompok Taliban ke konferensi internasional.").tag
+    'id'
+    >>> identify("OK").tag
+    'und'
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"identify takes a str, not {type(text).__name__}")
+    part = _sample(text, min(sample, _FIRST_LOOK))
+    if expect is None and sum(map(str.isalpha, part)) >= MIN_LETTERS:
+        code, p = _identifier().classify(part)
+        if p >= _SURE:  # one language plainly ahead at first look
+            return Detection(normalize_lang(str(code)), round(float(p), 4))
+    if sample > _FIRST_LOOK and len(part) < len(text.strip()):
+        part = _sample(text, sample)
+    ranked = _rank(part)
+    if not ranked:
+        return Detection("und", 0.0)
+    if expect is not None:
+        expected = normalize_lang(expect)
+        p = sum(p for code, p in ranked if _same_language(normalize_lang(code), expected))
+        if p >= IMPLAUSIBLE:
+            return Detection(expected, round(p, 4))
+        if _same_language(normalize_lang(ranked[0][0]), expected):  # the best, yet implausible: unsure
+            return Detection("und", round(ranked[0][1], 4))
+    code, confidence = _settle_close_call(part, ranked[0], ranked[1])
+    leads = expect is not None and confidence >= _LEAD * ranked[1][1] and code == ranked[0][0]
+    if not math.isfinite(confidence) or (confidence < MIN_CONFIDENCE and not leads):
+        return Detection("und", round(confidence, 4) if math.isfinite(confidence) else 0.0)
+    return Detection(normalize_lang(code), round(confidence, 4))
+
+
+def _rank(text: str) -> list[tuple[str, float]]:
+    """Every language with its probability for ``text``, best first; [] when it has too few letters."""
+    if sum(map(str.isalpha, text)) < MIN_LETTERS:
+        return []
+    ranked: list[tuple[str, float]] = _identifier().rank(text)
+    return ranked
+
+
+def detect_language(text: str) -> str:
+    """The BCP 47 tag of the language ``text`` is written in, or ``"und"`` when it cannot tell.
+
+    >>> detect_language("The storm is expected to bring rain and snow to the Northeast on Wednesday.")
+    'en'
+    """
+    return identify(text).tag
+
+
+def _sample(text: str, size: int) -> str:
+    """At most about ``size`` characters of ``text``: all of it, or windows spread over its body."""
+    body = text.strip()
+    if len(body) <= size:
+        return body
+    _title, sep, rest = body.partition("\n")
+    if sep and len(rest.strip()) >= size:
+        body = rest.strip()  # the first line is often a title, and titles are often another language
+    width = size // _WINDOWS
+    step = (len(body) - width) / (_WINDOWS - 1)
+    parts = []
+    for i in range(_WINDOWS):
+        start = round(i * step)
+        window = body[start : start + width + _SLACK]
+        if start:  # begin at a word
+            cut = window.find(" ", 0, _SLACK)
+            window = window[cut + 1 :] if cut >= 0 else window
+        cut = window.rfind(" ", 0, width)
+        parts.append(window[:cut] if cut > 0 else window[:width])
+    return "\n".join(parts)
+
+
+def _settle_close_call(text: str, best: tuple[str, float], second: tuple[str, float]) -> tuple[str, float]:
+    """Choose between two confusable languages by their marker words; otherwise keep ``best``.
+
+    Two languages are confusable when both data files list ``[language] markers``. The one whose
+    markers occur more often in ``text`` wins, with the two probabilities added up as its confidence
+    (the identifier was sure it is one of the two). A tie leaves the identifier's choice.
+    """
+    a, b = str(best[0]), str(second[0])
+    markers_a, markers_b = _markers(a), _markers(b)
+    if not markers_a or not markers_b:
+        return best
+    hits_a = hits_b = 0
+    for word in _WORD.findall(text.casefold()):
+        hits_a += word in markers_a
+        hits_b += word in markers_b
+    confidence = best[1] + second[1]
+    if hits_a > hits_b:
+        return a, confidence
+    if hits_b > hits_a:
+        return b, confidence
+    return best
+
+
+@functools.lru_cache(maxsize=64)
+def _markers(code: str) -> frozenset[str]:
+    """The marker words of one language's own data file (not those of the languages it borrows)."""
+    try:
+        tag = normalize_lang(code)
+    except ValueError:
+        return frozenset()
+    data = load_language(tag)
+    own = set(data.strings("language", "markers"))
+    for other in data.strings("meta", "borrow"):
+        if other != tag:
+            own -= set(load_language(other).strings("language", "markers"))
+    return frozenset(w.casefold() for w in own)
+
+
+# --- mixed-language evidence --------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class ParagraphLanguage:
+    """The language of one paragraph (a non-blank line) of a text: its span and its :class:`Detection`."""
+
+    start: int
+    end: int
+    tag: str
+    confidence: float
+
+
+def paragraph_languages(
+    text: str, lang: str | None = None, *, min_letters: int = 20
+) -> list[ParagraphLanguage]:
+    """The language of each paragraph of ``text`` (each non-blank line), with its offsets.
+
+    ``lang`` is the article's language when known: a line is then put in it unless it is
+    implausible for the line (see :func:`identify`'s ``expect``), so that a short Indonesian line
+    is not called Malay. A paragraph with fewer than ``min_letters`` letters ("Jakarta -", a name on
+    its own line) is ``"und"``: a word or two is no evidence of a language. The cost is one
+    identification per line, so call it when explaining, not on the fast path.
+
+    >>> text = "Harga beras naik lagi di pasar pagi ini.\\n\\nRead more: Prices rise again in the markets"
+    >>> [p.tag for p in paragraph_languages(text, "id")]
+    ['id', 'en']
+    """
+    out: list[ParagraphLanguage] = []
+    for line in iter_lines(text):
+        if line.blank:
+            continue
+        start = line.start + (len(line.text) - len(line.text.lstrip()))
+        end = line.start + len(line.text.rstrip())
+        found = _identify_short(text[start:end], min_letters, lang)
+        out.append(ParagraphLanguage(start, end, found.tag, found.confidence))
+    return out
+
+
+def _identify_short(text: str, min_letters: int, expect: str | None) -> Detection:
+    if sum(map(str.isalpha, text)) < min_letters:
+        return Detection("und", 0.0)
+    return identify(text, expect=expect)
+
+
+def title_language_mismatch(text: str, lang: str | None = None) -> ParagraphLanguage | None:
+    """The title (the first non-blank line) when it is in another language than the body, else None.
+
+    ``lang`` is the body's language when known (the article's tag); otherwise the body (everything
+    after the title) is identified. Nothing is flagged unless both title and body have a language:
+    a short title or an undetermined body is no evidence.
+
+    >>> title_language_mismatch("Russia Invites Taliban to Moscow International Conference\\n\\n"
+    ...     "Rusia akan mengundang perwakilan kelompok Taliban ke konferensi internasional.").tag
+    'en'
+    """
+    lines = [line for line in iter_lines(text) if not line.blank]
+    if len(lines) < 2:
+        return None
+    title = lines[0]
+    start = title.start + (len(title.text) - len(title.text.lstrip()))
+    end = title.start + len(title.text.rstrip())
+    body = normalize_lang(lang) if lang is not None else identify(text[lines[1].start :]).tag
+    if body == "und":
+        return None
+    found = _identify_short(text[start:end], MIN_LETTERS, body)
+    if not found or _same_language(found.tag, body):
+        return None
+    return ParagraphLanguage(start, end, found.tag, found.confidence)
+
+
+def _same_language(a: str, b: str) -> bool:
+    """True when two tags name one language (regions and scripts aside)."""
+    return a == b or _language_subtag(a) == _language_subtag(b)
+
+
+@functools.lru_cache(maxsize=512)
+def _language_subtag(tag: str) -> str:
+    return langcodes.Language.get(tag).language or "und"
+
+
+def languages_other_than(paragraphs: Iterable[ParagraphLanguage], lang: str) -> list[ParagraphLanguage]:
+    """The paragraphs whose language is known and is not ``lang``: the evidence of mixed copy."""
+    return [p for p in paragraphs if p.tag != "und" and not _same_language(p.tag, lang)]

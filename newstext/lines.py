@@ -1,0 +1,89 @@
+"""Lines with their offsets: the unit most junk rules look at, and the edit that removes one.
+
+A junk rule that drops whole lines iterates :func:`iter_lines` and proposes
+:func:`remove_line` edits; the line break that ends the line goes with it, so no blank line is left
+behind (the last line of a text takes the break before it instead).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from newstext.edits import Edit
+
+__all__ = ["Line", "iter_lines", "remove_line", "remove_lines", "remove_match", "remove_tail"]
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of a text: its number, its span (without the line break) and its text."""
+
+    index: int
+    start: int
+    end: int
+    text: str
+
+    @property
+    def stripped(self) -> str:
+        """The line without the white space around it."""
+        return self.text.strip()
+
+    @property
+    def blank(self) -> bool:
+        """True when the line holds nothing but white space."""
+        return not self.text.strip()
+
+
+def iter_lines(text: str) -> Iterator[Line]:
+    """Every line of ``text`` (split on ``\\n``), with offsets."""
+    pos = 0
+    for i, line in enumerate(text.split("\n")):
+        yield Line(i, pos, pos + len(line), line)
+        pos += len(line) + 1
+
+
+def remove_line(text: str, line: Line, rule: str, note: str = "") -> Edit:
+    """An edit that deletes ``line`` and its line break (the one before it for the last line)."""
+    return remove_lines(text, line, line, rule, note)
+
+
+def remove_lines(text: str, first: Line, last: Line, rule: str, note: str = "") -> Edit:
+    """An edit that deletes the lines ``first`` to ``last`` and one line break around them."""
+    start, end = first.start, last.end
+    if end < len(text):
+        end += 1  # the break after the block
+    elif start > 0:
+        start -= 1  # the last line: take the break before it
+    return Edit(rule, start, end, text[start:end], "", note)
+
+
+def remove_tail(text: str, line: Line, at: int, rule: str, note: str = "") -> Edit:
+    """An edit that deletes the end of ``line`` from column ``at`` on, with the spaces before it."""
+    start = line.start + at
+    while start > line.start and text[start - 1] in " \t":
+        start -= 1
+    return Edit(rule, start, line.end, text[start : line.end], "", note)
+
+
+def remove_match(text: str, start: int, end: int, rule: str, note: str = "") -> Edit:
+    """An edit that deletes a matched span that runs to the end of its line.
+
+    When the span starts a line (only white space before it) it covers whole lines: they go with
+    one line break, as in :func:`remove_lines`. Otherwise it is the tail of a line: it goes with the
+    white space before it and a comma that glued it on (",Artikel ini telah tayang di ...").
+    """
+    line_start = text.rfind("\n", 0, start) + 1
+    nl = text.find("\n", max(end - 1, start))
+    line_end = len(text) if nl < 0 else nl
+    if not text[line_start:start].strip():
+        first = Line(-1, line_start, line_end, text[line_start:line_end])
+        return remove_lines(text, first, first, rule, note)
+    at = start
+    while at > line_start and text[at - 1] in " \t":
+        at -= 1
+    if at > line_start and text[at - 1] == ",":
+        at -= 1
+        while at > line_start and text[at - 1] in " \t":
+            at -= 1
+    return Edit(rule, at, line_end, text[at:line_end], "", note)

@@ -1,0 +1,212 @@
+"""``rejoin_broken_lines``: put back together the sentences a scraper broke around link text.
+
+Scrapers that take a page's text node by node break a sentence wherever a link or a bold span
+begins or ends::
+
+    - Direktur Eksekutif The Indonesian Legal Resource Center,
+    Siti Aminah Tardi
+    mendesak agar anggota polisi
+    Polsek Wewewa Selatan
+    , Sumba Barat Daya ...
+
+This rule replaces such breaks with a space, or with nothing before punctuation. It joins a line to
+the next one only when the first does not end a sentence and
+
+* the next one starts with punctuation that cannot start a line of its own (``", Selasa"``), or
+* the next one starts with a lowercase letter (``"Luna Maya\\nternyata ..."``), or
+* the next one is a short fragment (the link text) that is itself continued by the line after it
+  and the first line ends with a comma or a lowercase word (``"... kepada\\nKompas.com\\n, ..."``).
+
+A run of lines joined this way is kept joined only when its last line ends a sentence
+(``. ! ? …`` and their CJK forms), so lists, code, tables, verse and headings, which do not, keep
+their lines. Lines separated by a blank line are never joined; neither are indented lines, a line
+that ends with a dash, a colon or a semicolon (a dateline such as ``"JAKARTA, KOMPAS.com\\n- ..."``,
+a list intro), nor a line starting with a dash, a bullet, an ellipsis or a URL. The rule only
+touches white space: every word and every character of punctuation is kept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newstext.context import Context
+from newstext.edits import Edit
+from newstext.lines import Line, iter_lines
+from newstext.pipeline import Cleaner
+
+__all__ = ["RejoinBrokenLines", "rejoin_broken_lines"]
+
+#: marks that end a sentence, or a line that must not be continued (colon, semicolon, dashes)
+_HARD_END = frozenset(".!?…:;。！？；：-–—")
+#: marks that end a sentence: a run of joined lines must end with one of them
+_SENTENCE_END = frozenset(".!?…。！？")
+#: closing quotes and brackets looked through at the end of a line ('... selesai."' ends a sentence)
+_CLOSERS = "\"'”’»)]）」』】"
+#: punctuation that continues the sentence of the line before; it is joined with no space
+_CONTINUES = frozenset(",;)]}，、）")
+#: sentence marks that continue the line before only when a space or the end follows (not "...")
+_CONTINUES_SPACED = frozenset(".!?:")
+#: starts of lines that are never a continuation
+_NOT_CONTINUATION = ("http://", "https://", "www.")
+#: a line that starts an item of a list ("- a", "1. a", "b) a"): it is never joined to the line before
+_ITEM = re.compile(r"(?:[-*•–—·▪►◦]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
+#: a shell prompt or a quoted line of a mail ("$ pip install", "> wrote"): never joined
+_PROMPT = re.compile(r"[>#$%]\s")
+#: marks of code and markup: such lines keep their breaks
+_CODE = re.compile(r"[={}<>|\\]|[a-z_]\(")
+#: a fragment continued from both sides (link text) has at most this many words and characters
+_MAX_FRAGMENT_WORDS = 6
+_MAX_FRAGMENT_CHARS = 60
+#: ... and the line before it, when it does not itself continue a line, at least this many words
+#: (so a heading such as "Über uns" is not joined to the paragraph under it)
+_MIN_WORDS_BEFORE_FRAGMENT = 3
+#: a run of joinable lines none longer than this many words is a list, not a broken sentence
+_MAX_LIST_WORDS = 3
+#: a short line ending with a comma before a lowercase line is a salutation ("Liebes Team,")
+_MAX_SALUTATION_WORDS = 5
+
+_NONE, _TIGHT, _SPACED, _FRAGMENT = 0, 1, 2, 3
+
+
+def _indented(text: str) -> bool:
+    return text.startswith(("\t", "  "))
+
+
+def _open_end(text: str) -> str:
+    """The last mark of ``text`` after closing quotes and brackets, or "" when it ends a sentence."""
+    core = text.rstrip().rstrip(_CLOSERS).rstrip()
+    if not core or core[-1] in _HARD_END:
+        return ""
+    if not any(ch.isalnum() for ch in core[-40:]):
+        return ""  # a line of punctuation only (the "-" of a dateline)
+    return core[-1]
+
+
+def _ends_sentence(text: str) -> bool:
+    core = text.rstrip().rstrip(_CLOSERS).rstrip()
+    return bool(core) and core[-1] in _SENTENCE_END
+
+
+def _start_kind(rest: str) -> int:
+    """How the (left-stripped) line ``rest`` may continue the line before it."""
+    first = rest[0]
+    if first in _CONTINUES:
+        return _TIGHT
+    if first in _CONTINUES_SPACED and (len(rest) == 1 or rest[1].isspace()):
+        return _TIGHT
+    if first.islower() and not rest.startswith(_NOT_CONTINUATION):
+        return _SPACED
+    return _NONE
+
+
+def _fragment(rest: str) -> bool:
+    """True for a short line that does not end a sentence: the shape of a link's text."""
+    return (
+        len(rest) <= _MAX_FRAGMENT_CHARS
+        and len(rest.split()) <= _MAX_FRAGMENT_WORDS
+        and (rest[0].isupper() or rest[0].isdigit())
+        and _open_end(rest) != ""
+    )
+
+
+def _plain(text: str, *, next_line: bool) -> bool:
+    """True for a line that may be part of running prose: not indented, code or a URL (and, for the
+    second line of a pair, not the start of a list item)."""
+    head = text[:200]
+    return not (
+        _indented(text)
+        or (next_line and _ITEM.match(head.lstrip()))
+        or _PROMPT.match(head.lstrip())
+        or _CODE.search(head)
+        or _CODE.search(text[-200:])
+        or head.lstrip().startswith(_NOT_CONTINUATION)
+    )
+
+
+def _joins(lines: Sequence[Line]) -> list[int]:
+    """For each break (between line i and i+1): how it may be joined, before runs are checked."""
+    kinds = [_NONE] * max(len(lines) - 1, 0)
+    first = next((ln.index for ln in lines if not ln.blank), 0)
+    for i in range(len(lines) - 2, -1, -1):
+        a, b = lines[i].text, lines[i + 1].text
+        rest = b.lstrip()
+        if not rest or not a.strip() or not _plain(a, next_line=False) or not _plain(b, next_line=True):
+            continue
+        end = _open_end(a)
+        if not end:
+            continue
+        kind = _start_kind(rest)
+        if kind == _TIGHT:
+            kinds[i] = kind
+            continue
+        if not (end.isalpha() or end == ","):
+            continue  # "+1", a time, a number: not the end of a piece of a sentence
+        last_word = a.rsplit(None, 1)[-1]
+        if kind == _SPACED:
+            if i == first:
+                continue  # the title keeps its line, even before a lowercase standfirst
+            if end == "," and a.lstrip()[0].isupper() and len(a.split()) <= _MAX_SALUTATION_WORDS:
+                continue  # "Liebes Team,\nwir haben ..."
+            if rest.split(None, 1)[0].casefold() == last_word.casefold():
+                continue  # a heading, then a paragraph that starts with its last word ("pipenv")
+            kinds[i] = kind
+        elif (end == "," or last_word[0].islower()) and _fragment(rest):
+            continued = not a.lstrip()[0].isupper() or len(a.split()) >= _MIN_WORDS_BEFORE_FRAGMENT
+            if continued and i + 1 < len(kinds) and kinds[i + 1] in (_TIGHT, _SPACED):
+                kinds[i] = _FRAGMENT
+    return kinds
+
+
+@dataclass(frozen=True)
+class RejoinBrokenLines(Cleaner):
+    """Rejoin sentences that a scraper broke into lines around link text.
+
+    Only line breaks change: a break becomes a space, or nothing before punctuation such as
+    ``","``. The rule has no options: its evidence (a line that does not end a sentence, then a
+    line that cannot start one, in a run that ends a sentence) is what the real articles show;
+    turn it off with ``rejoin_broken_lines=False`` to keep every line as found.
+    """
+
+    name: ClassVar[str] = "rejoin_broken_lines"
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        if "\n" not in text:
+            return []
+        lines = list(iter_lines(text))
+        kinds = _joins(lines)
+        out: list[Edit] = []
+        i = 0
+        while i < len(kinds):
+            if kinds[i] == _NONE:
+                i += 1
+                continue
+            j = i
+            while j < len(kinds) and kinds[j] != _NONE:
+                j += 1
+            # the run is lines i..j; keep it joined only when its last line ends a sentence and it
+            # is not a column of single words (a list without bullets: "garam\nmerica\nminyak.")
+            column = (
+                j - i >= 2
+                and _TIGHT not in kinds[i:j]
+                and all(
+                    len(lines[k].text.split(None, _MAX_LIST_WORDS)) <= _MAX_LIST_WORDS
+                    for k in range(i, j + 1)
+                )
+            )
+            if _ends_sentence(lines[j].text) and not column:
+                for k in range(i, j):
+                    out.append(self._join(text, lines[k], lines[k + 1], kinds[k]))
+            i = j
+        return out
+
+    def _join(self, text: str, a: Line, b: Line, kind: int) -> Edit:
+        start = a.start + len(a.text.rstrip())
+        end = b.start + (len(b.text) - len(b.text.lstrip()))
+        after = "" if kind == _TIGHT else " "
+        return Edit(self.name, start, end, text[start:end], after, "rejoined: " + b.text.strip()[:40])
+
+
+rejoin_broken_lines = RejoinBrokenLines()

@@ -1,0 +1,168 @@
+"""``drop_related_links``: "Read more: <headline>" lines, "Baca Juga" blocks and video promos.
+
+A related-link label ("Baca juga", "Read more", "Lesen Sie auch", "Czytaj też" ... from
+``related_labels`` of the language files) at the start of a line takes with it:
+
+- the headline on the same line, after a separator ("Baca juga: Harga Turun Lagi") or, with no
+  separator, when the rest has a headline's shape (title case, no full stop);
+- when the label stands alone ("Baca Juga", "RELATED:", "Auch interessant:"), the headline lines
+  that follow it: the first line when it has a headline's shape, then further lines while they
+  are title-cased headlines (at most ``max_headlines``), one blank line allowed between them.
+
+A promo label ("Video:", "Simak juga video" from ``promo_labels``) followed by a headline removes
+its line. A label that runs on as prose ("Read more widely, and you will find ...") is not a label:
+the line stays. See docs/rules/drop_related_links.md.
+"""
+
+from __future__ import annotations
+
+import bisect
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+import regex
+
+from newstext.context import Context
+from newstext.edits import Edit
+from newstext.junkdata import JunkData, disjoin, junk_data
+from newstext.junkpatterns import is_headline, is_title_case
+from newstext.lines import Line, iter_lines, remove_lines
+from newstext.pipeline import Cleaner
+
+__all__ = ["DropRelatedLinks", "drop_related_links"]
+
+_SEPARATORS = ":：»>|–—-"
+# a headline under a bare label has at least this many words (a shorter line is a subheading)
+_MIN_HEADLINE_WORDS = 4
+_CASED = regex.compile(r"\p{Lu}|\p{Ll}")
+_SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+\p{Lu}")
+# "Label: value" with a short label: a credit or a caption, not a headline
+_LABEL_VALUE = regex.compile(r"^[\p{L}][\p{L} ]{0,24}[:：]\s*\S")
+
+
+@dataclass(frozen=True)
+class DropRelatedLinks(Cleaner):
+    """Remove related-link labels with their headlines, and video or gallery promo lines.
+
+    ``extra_labels`` / ``extra_promo_labels``: labels of your own (any language; they apply
+    whatever the article's language). ``max_headlines`` (default 8) caps how many headline lines
+    one bare label may take: a "Baca Juga" list rarely holds more, and a cap keeps a misread label
+    from eating the story.
+    """
+
+    name: ClassVar[str] = "drop_related_links"
+
+    extra_labels: tuple[str, ...] = ()
+    extra_promo_labels: tuple[str, ...] = ()
+    max_headlines: int = 8
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        jd = junk_data(ctx.data, related_labels=self.extra_labels, promo_labels=self.extra_promo_labels)
+        found = sorted(jd.related.scan(text), key=lambda im: im[1].start())
+        if not found:
+            return ()
+        lines = list(iter_lines(text))
+        starts = [ln.start for ln in lines]
+        out: list[Edit] = []
+        for kind, m in found:
+            i = bisect.bisect_right(starts, m.start()) - 1
+            label = m["label"].strip()
+            if kind == 0:
+                what = _classify(label, m["after"])
+                if what == "keep":
+                    continue
+                last = self._block_end(lines, i, jd) if what == "bare" else lines[i]
+                out.append(remove_lines(text, lines[i], last, self.name, f"label: {label}"))
+                continue
+            after = m["after"]
+            if not _promo_separated(label, after):
+                continue
+            rest = after.strip().lstrip(_SEPARATORS).strip()
+            if rest and is_headline(rest.rstrip("])"), max_chars=200):
+                out.append(remove_lines(text, lines[i], lines[i], self.name, f"promo: {label}"))
+        return disjoin(text, out)
+
+    def _block_end(self, lines: list[Line], i: int, jd: JunkData) -> Line:
+        """The last line of the headline block that follows a bare label on line ``i``."""
+        last = lines[i]
+        blanks = 0
+        taken = 0
+        for ln in lines[i + 1 :]:
+            if taken >= self.max_headlines:
+                break
+            if ln.blank:
+                blanks += 1
+                if blanks > 1:
+                    break
+                continue
+            s = ln.stripped
+            if any(True for _ in jd.related.scan(ln.text)):
+                break  # the next label: its own edit
+            ok = (
+                is_headline(s, max_chars=200, max_words=30)
+                and not _LABEL_VALUE.match(s)
+                and (len(s.split()) >= _MIN_HEADLINE_WORDS or not _CASED.search(s))
+            )
+            if ok and taken:
+                ok = is_title_case(s, ratio=0.6)
+            if not ok:
+                break
+            blanks = 0
+            taken += 1
+            last = ln
+        return last
+
+
+def _classify(label: str, after: str) -> str:
+    """What a matched label line is: "inline" (label and headline), "bare" (label alone, headlines
+    follow), "line" (a label with a few words, alone) or "keep" (prose)."""
+    a = after.strip()
+    if a.endswith(("]", ")", "】")):
+        a = a[:-1].rstrip()
+    if not a.strip(_SEPARATORS + ".…?!？！ "):
+        return "bare"
+    if label.rstrip()[-1:] in _SEPARATORS:  # the label holds its colon: "Baca juga:"
+        a = ":" + a
+    if a[0] in _SEPARATORS:
+        rest = a.lstrip(_SEPARATORS).strip()
+        if not rest:
+            return "bare"
+        if len(rest) > 300 or len(_SENTENCE_BREAK.findall(rest)) > 1 or rest[-1] in ",;":
+            return "keep"
+        return "inline"
+    if not after[:1].isspace():
+        return "keep"  # "Read moreover": not the label
+    words = a.split()
+    if a.endswith((":", "：")) and len(words) <= 6:
+        return "bare"  # "Lesen Sie auch die folgenden Beiträge:"
+    if len(words) <= 4 and a[-1] not in ".!?;," and not is_headline(a):
+        return "line"  # "Mehr zum Thema auf UEPO.de": the line alone
+    if label.isupper() and is_headline(a):
+        return "inline"  # "READ MORE Actress-Director Arrives at ISS"
+    if is_headline(a, max_chars=200) and is_title_case(a, ratio=0.6):
+        return "inline"
+    return "keep"
+
+
+#: The cleaner with its defaults, as it runs in the default pipeline.
+drop_related_links = DropRelatedLinks()
+
+
+def _promo_separated(label: str, after: str) -> bool:
+    """True when a promo label is set off from its headline: "Video: X", "VIDEO - X".
+
+    With only a space between them the label must be longer than one word or written in capitals
+    ("Simak juga Video Trump ...", "ZOBACZ WIDEO Bartosz ..."): "Video & Further Resources" and
+    "Video-Serie" are words of a heading, not a label.
+    """
+    if not after:
+        return False
+    head = after.lstrip(" \t")
+    if head[:1] in ":：|»>–—":
+        return True
+    if head[:2] == "- " and after[:1].isspace():
+        return True
+    if not after[:1].isspace():
+        return False
+    return len(label.split()) > 1 or label.isupper()

@@ -1,0 +1,429 @@
+"""Text repair: mojibake (through ftfy), HTML entities and leftover HTML tags.
+
+Three rules, run first in the default pipeline so every later rule sees real characters:
+
+``fix_mojibake``
+    Text decoded with the wrong encoding ("CafÃ©", "â€œ") is repaired by ftfy with the explicit
+    :data:`FTFY_CONFIG`. ftfy is slow on long text, so a fast path skips its analysis for every line
+    that cannot be changed by it; the result is always exactly ``ftfy.fix_text(text, FTFY_CONFIG)``
+    (see :func:`fix_text_like_ftfy` and docs/rules/characters.md for the proof).
+``unescape_html``
+    HTML character references (``&amp;``, ``&#8217;``, ``&nbsp;``), also when escaped twice
+    (``&amp;#8217;``), become the characters they stand for.
+``strip_html_tags``
+    Leftover tags of known HTML elements (``<b>``, ``</p>``, ``<br/>``, ``<a href="...">``) and HTML
+    comments are removed; block-level tags become a line break so words are not glued together.
+    Anything else in angle brackets stays: "a < b", "<3", "<Jakarta>" are text.
+"""
+
+from __future__ import annotations
+
+import html
+import html.entities
+import re
+import unicodedata
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import ClassVar
+
+import ftfy
+
+from newstext.context import Context
+from newstext.edits import Edit, apply_edits
+from newstext.pipeline import Cleaner
+
+__all__ = [
+    "FTFY_CONFIG",
+    "FixMojibake",
+    "StripHtmlTags",
+    "UnescapeHtml",
+    "fix_mojibake",
+    "fix_text_like_ftfy",
+    "strip_html_tags",
+    "unescape_html",
+]
+
+# --------------------------------------------------------------------------------------------------
+# fix_mojibake
+# --------------------------------------------------------------------------------------------------
+
+#: The ftfy configuration newstext uses; each switch is explained in docs/rules/characters.md.
+FTFY_CONFIG = ftfy.TextFixerConfig(
+    unescape_html=False,  # our own rule ``unescape_html`` (it also undoes double escaping)
+    remove_terminal_escapes=True,  # "\x1b[36m" colour codes are never text; no rule of ours does this
+    fix_encoding=True,  # the point of this rule
+    restore_byte_a0=True,  # ftfy's defaults for the four sub-switches of fix_encoding:
+    replace_lossy_sequences=True,  # they are what ftfy's own test cases are proven with,
+    decode_inconsistent_utf8=True,  # and ftfy.fix_text without explanation ignores them anyway
+    fix_c1_controls=True,  # U+0080-U+009F are Windows-1252 read as Latin-1: "\x93" is a quote
+    fix_latin_ligatures=True,  # "ﬁ" -> "fi": PDF copy-paste artefacts that split words for search
+    fix_character_width=False,  # fullwidth "，" and "（" are normal punctuation in Chinese and Japanese
+    uncurl_quotes=False,  # our own rule ``normalize_quotes`` (ascii, typographic or keep)
+    fix_line_breaks=False,  # our own rule ``normalize_line_breaks``
+    fix_surrogates=True,  # lone UTF-16 surrogates cannot even be encoded as UTF-8
+    remove_control_chars=False,  # our own rules ``remove_control_chars`` and ``remove_invisible``
+    normalization="NFC",  # composed accents, as nearly all text is written; NFKC would change "10³"
+    explain=False,
+)
+
+_EXPLAIN_CONFIG = FTFY_CONFIG._replace(explain=True)
+
+
+def _badness_prefilter() -> re.Pattern[str] | None:
+    """A regex that matches wherever ftfy's mojibake heuristic (``ftfy.badness.BADNESS_RE``) could.
+
+    ``BADNESS_RE`` is an alternation of short character sequences; searching it over a whole
+    article is most of ftfy's cost on clean text because several alternatives begin with ASCII
+    letters or ``\\s``. Every alternative also contains a character class made only of non-ASCII
+    characters (the "rare atom"). Dropping what comes before that atom in each alternative gives a
+    pattern that matches wherever ``BADNESS_RE`` does (a match of the suffix starts inside every
+    match of the full alternative), and it can be found fast because each of its alternatives starts
+    with a rare, non-ASCII character.
+
+    The pattern is derived from the installed ftfy's regex, not copied, so it follows ftfy's
+    updates. If the regex has a shape this analysis does not understand, None is returned and every
+    line with non-ASCII text is checked with ftfy's own heuristic (slower, still exact).
+    """
+    try:
+        from re import _constants as sre_c  # type: ignore[attr-defined]
+        from re import _parser as sre_p  # type: ignore[attr-defined]
+
+        from ftfy.badness import BADNESS_RE
+    except ImportError:  # pragma: no cover - a future Python or ftfy without these internals
+        return None
+    if BADNESS_RE.flags & (re.IGNORECASE | re.LOCALE):
+        return None  # pragma: no cover
+    tree = sre_p.parse(BADNESS_RE.pattern, BADNESS_RE.flags)
+    if len(tree) != 1 or tree[0][0] is not sre_c.BRANCH:
+        return None  # pragma: no cover
+    branches = tree[0][1][1]
+
+    def rare(op: object, av: object) -> bool:
+        """True for a literal or a plain class whose every character is non-ASCII."""
+        if op is sre_c.LITERAL:
+            return isinstance(av, int) and av >= 0x80
+        if op is not sre_c.IN or not isinstance(av, list):
+            return False
+        for o, a in av:
+            if o is sre_c.LITERAL and a >= 0x80:
+                continue
+            if o is sre_c.RANGE and a[0] >= 0x80:
+                continue
+            return False
+        return True
+
+    def emit(op: object, av: object) -> str | None:
+        """The pattern text of a literal or a class of literals, ranges, \\w or \\s; else None."""
+        if op is sre_c.LITERAL and isinstance(av, int):
+            return re.escape(chr(av))
+        if op is not sre_c.IN or not isinstance(av, list):
+            return None
+        parts = []
+        for o, a in av:
+            if o is sre_c.LITERAL:
+                parts.append(re.escape(chr(a)))
+            elif o is sre_c.RANGE:
+                parts.append(f"{re.escape(chr(a[0]))}-{re.escape(chr(a[1]))}")
+            elif o is sre_c.CATEGORY and a is sre_c.CATEGORY_WORD:
+                parts.append(r"\w")
+            elif o is sre_c.CATEGORY and a is sre_c.CATEGORY_SPACE:
+                parts.append(r"\s")
+            else:
+                return None
+        return "[" + "".join(parts) + "]"
+
+    suffixes: list[str] = []
+    first_chars: list[str] = []
+    for branch in branches:
+        items = list(branch)
+        k = next((i for i, (op, av) in enumerate(items) if rare(op, av)), None)
+        if k is None:
+            return None  # pragma: no cover - an alternative that needs no rare character
+        out: list[str] = []
+        for op, av in items[k:]:
+            piece = emit(op, av)
+            if piece is None:
+                break  # a shorter suffix still matches wherever the full alternative does
+            out.append(piece)
+        suffixes.append("".join(out))
+        first_chars.append(out[0])
+    # The lookahead lets the regex engine skip quickly to the next possible first character.
+    lookahead = "|".join(first_chars)
+    return re.compile(f"(?=(?:{lookahead}))(?:{'|'.join(suffixes)})")
+
+
+#: Where ftfy's mojibake heuristic might fire (None: check every non-ASCII line with ftfy).
+BADNESS_PREFILTER = _badness_prefilter()
+
+# The other fixers switched on in FTFY_CONFIG change only text that holds one of these:
+# C1 controls (fix_c1_controls), Latin ligatures (fix_latin_ligatures), UTF-16 surrogates
+# (fix_surrogates), ESC (remove_terminal_escapes). NFC is checked with unicodedata.is_normalized.
+_OTHER_FIXES_RE = re.compile(
+    "[\x1b\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(ftfy.chardata.LIGATURES)) + "]"
+)
+
+
+def _segments(text: str) -> Iterator[tuple[int, int]]:
+    """The spans ftfy.fix_text fixes one at a time: lines with their "\\n", cut at max_decode_length."""
+    pos = 0
+    n = len(text)
+    limit = FTFY_CONFIG.max_decode_length
+    while pos < n:
+        brk = text.find("\n", pos) + 1
+        if brk == 0:
+            brk = n
+        if brk - pos > limit:
+            brk = pos + limit
+        yield pos, brk
+        pos = brk
+
+
+def _may_change(segment: str) -> bool:
+    """False only when ftfy (with FTFY_CONFIG) certainly returns ``segment`` unchanged."""
+    if segment.isascii():
+        return "\x1b" in segment
+    if _OTHER_FIXES_RE.search(segment) or not unicodedata.is_normalized("NFC", segment):
+        return True
+    if BADNESS_PREFILTER is None:
+        return ftfy.badness.is_bad(segment)
+    return BADNESS_PREFILTER.search(segment) is not None
+
+
+def _text_may_change(text: str) -> bool:
+    """The whole-text version of :func:`_may_change` (true if any segment may change)."""
+    if text.isascii():
+        return "\x1b" in text
+    # NFC never composes across "\n", so the text is NFC exactly when every line is.
+    if _OTHER_FIXES_RE.search(text) or not unicodedata.is_normalized("NFC", text):
+        return True
+    if BADNESS_PREFILTER is None:
+        return True
+    # The prefilter's alternatives hold no anchors or lookarounds, so a match inside a segment is a
+    # match in the whole text: no match in the text means no segment can match.
+    return BADNESS_PREFILTER.search(text) is not None
+
+
+def _changed_segments(text: str) -> Iterator[tuple[int, int, str]]:
+    """Each segment ftfy changes: its span and ftfy's result for it."""
+    if not _text_may_change(text):
+        return
+    for start, end in _segments(text):
+        segment = text[start:end]
+        if _may_change(segment):
+            fixed = ftfy.fix_text_segment(segment, FTFY_CONFIG)
+            if fixed != segment:
+                yield start, end, fixed
+
+
+def fix_text_like_ftfy(text: str) -> str:
+    """Exactly ``ftfy.fix_text(text, FTFY_CONFIG)``, but only lines that may change pay for ftfy.
+
+    >>> fix_text_like_ftfy("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
+    'The Mona Lisa doesn’t have eyebrows.'
+    """
+    parts: list[str] = []
+    pos = 0
+    for start, end, fixed in _changed_segments(text):
+        parts.append(text[pos:start])
+        parts.append(fixed)
+        pos = end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
+def _narrow(before: str, after: str) -> tuple[int, int, int]:
+    """The differing middle of two strings, widened to whole words.
+
+    Returns ``(start, end_before, end_after)``: ``before[start:end_before]`` is replaced by
+    ``after[start:end_after]``; what lies outside is common to both.
+    """
+    limit = min(len(before), len(after))
+    p = 0
+    while p < limit and before[p] == after[p]:
+        p += 1
+    s = 0
+    while s < limit - p and before[-1 - s] == after[-1 - s]:
+        s += 1
+    # widen to whole words (the widened parts are common to both strings)
+    while p > 0 and not before[p - 1].isspace():
+        p -= 1
+    while s > 0 and not before[len(before) - s].isspace():
+        s -= 1
+    return p, len(before) - s, len(after) - s
+
+
+def _describe_plan(segment: str) -> str:
+    """ftfy's explanation of how it fixed a segment, as a short note."""
+    _, plan = ftfy.fix_and_explain(segment, _EXPLAIN_CONFIG)
+    steps = [f"{step.action} {step.parameter}" for step in plan or ()]
+    return "ftfy: " + ", ".join(steps) if steps else "ftfy"
+
+
+@dataclass(frozen=True)
+class FixMojibake(Cleaner):
+    """Repair mojibake and broken encodings with ftfy (configured by :data:`FTFY_CONFIG`).
+
+    On by default: mojibake in syndicated news is common (feeds re-encoded on the way) and ftfy
+    does not change text that is not mojibake (it is tested on cases that must stay unchanged).
+    One edit per changed line, narrowed to the words that changed; its note is ftfy's plan.
+    """
+
+    name: ClassVar[str] = "fix_mojibake"
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        for start, end, fixed in _changed_segments(text):
+            segment = text[start:end]
+            a, b_before, b_after = _narrow(segment, fixed)
+            yield Edit(
+                self.name,
+                start + a,
+                start + b_before,
+                segment[a:b_before],
+                fixed[a:b_after],
+                _describe_plan(segment),
+            )
+
+    def apply(self, text: str, ctx: Context) -> str:
+        return fix_text_like_ftfy(text)
+
+
+fix_mojibake = FixMojibake()
+
+# --------------------------------------------------------------------------------------------------
+# unescape_html
+# --------------------------------------------------------------------------------------------------
+
+# "&" then any number of "amp;" (escaped more than once), then optionally one character reference
+# with its semicolon. References without ";" ("&copy" in "?a=1&copy=2") are left alone: in plain
+# text they are far more often parts of URLs than entities.
+_ENTITY_RE = re.compile(r"&(?:amp;)*+(?:(#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});)?")
+
+
+def _decode_entity(match: re.Match[str]) -> str:
+    ref = match.group(1)
+    if ref is None:
+        return "&"  # "&", "&amp;", "&amp;amp;" ... all stand for "&"
+    if ref[0] == "#":
+        # html.unescape applies HTML5's rules: &#150; is "–" (Windows-1252), &#0; is U+FFFD
+        return html.unescape(f"&{ref};")
+    char = html.entities.html5.get(ref + ";")
+    return "&" + ref + ";" if char is None else char
+
+
+@dataclass(frozen=True)
+class UnescapeHtml(Cleaner):
+    """Replace HTML character references (``&amp;``, ``&#8217;``, ``&nbsp;``) by their characters.
+
+    On by default: entities in extracted article text are leftovers of the HTML it came from, never
+    meant to be read as such. Double escaping (``&amp;#8217;``, common in feeds) is undone in one
+    step, so the rule is idempotent. Unknown names (``&foo;``) stay.
+    """
+
+    name: ClassVar[str] = "unescape_html"
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        if "&" not in text:
+            return
+        for m in _ENTITY_RE.finditer(text):
+            after = _decode_entity(m)
+            if after != m.group():
+                yield Edit(self.name, m.start(), m.end(), m.group(), after)
+
+    def apply(self, text: str, ctx: Context) -> str:
+        if "&" not in text:
+            return text
+        return _ENTITY_RE.sub(_decode_entity, text)
+
+
+unescape_html = UnescapeHtml()
+
+# --------------------------------------------------------------------------------------------------
+# strip_html_tags
+# --------------------------------------------------------------------------------------------------
+
+
+def _words(names: str) -> frozenset[str]:
+    return frozenset(names.split())
+
+
+# Elements whose tags end a block of text: their tags become a line break.
+_BLOCK_TAGS = _words(
+    "address article aside blockquote br dd div dl dt figcaption figure footer form h1 "
+    "h2 h3 h4 h5 h6 header hr li main nav ol p pre section "
+    "table tbody td tfoot th thead tr ul"
+)
+# Inline elements and others whose tags simply go.
+_INLINE_TAGS = _words(
+    "a abbr b bdi bdo big button center cite code del dfn em font "
+    "i iframe img input ins kbd label mark noscript picture q s samp script "
+    "select small source span strike strong style sub sup svg textarea time tt u "
+    "var video audio embed object param wbr meta link"
+)
+
+_TAG_NAMES = "|".join(sorted((*_BLOCK_TAGS, *_INLINE_TAGS), key=len, reverse=True))
+# A tag: "<" or "</", a known name, then either ">" / "/>" or white space and attributes (bounded,
+# no "<" or ">" inside, quoted values may hold ">"). Or an HTML comment, bounded in length.
+_TAG_RE = re.compile(
+    rf"<!--[^\n]{{0,2000}}?-->"
+    rf"|</?(?P<name>{_TAG_NAMES})(?:\s(?:[^<>\"']|\"[^\"\n]{{0,1000}}\"|'[^'\n]{{0,1000}}'){{0,2000}}+)?/?>",
+    re.IGNORECASE,
+)
+
+
+def _tag_replacement(match: re.Match[str]) -> str:
+    name = match.group("name")
+    if name is not None and name.lower() in _BLOCK_TAGS:
+        return "\n"
+    return ""
+
+
+def _strip_once(text: str) -> str:
+    return _TAG_RE.sub(_tag_replacement, text)
+
+
+def _strip_tags(text: str) -> str:
+    """Strip tags until none are left (removing one can reveal another: "<<b>b>")."""
+    for _ in range(100):
+        out = _strip_once(text)
+        if out == text:
+            return out
+        text = out
+    return text  # pragma: no cover - 100 levels of nested tags
+
+
+@dataclass(frozen=True)
+class StripHtmlTags(Cleaner):
+    """Remove leftover tags of known HTML elements and HTML comments.
+
+    On by default: a tag in extracted text is markup that leaked, never words of the story. Only
+    known element names are touched, so "a < b", "<3" and "<Jakarta>" stay. Block-level tags
+    (``<p>``, ``<br>``, ``<div>``, ``<li>`` ...) become a line break, so the words on either side
+    are not glued together; ``normalize_whitespace`` later folds the extra breaks.
+    """
+
+    name: ClassVar[str] = "strip_html_tags"
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        if "<" not in text:
+            return []
+        found = [
+            Edit(self.name, m.start(), m.end(), m.group(), _tag_replacement(m))
+            for m in _TAG_RE.finditer(text)
+        ]
+        once = apply_edits(text, found)
+        if _TAG_RE.search(once) is None:
+            return found
+        # Removing the tags revealed more tags: one edit over the span that differs.
+        final = _strip_tags(once)
+        a, b_before, b_after = _narrow(text, final)
+        return [Edit(self.name, a, b_before, text[a:b_before], final[a:b_after], "nested tags")]
+
+    def apply(self, text: str, ctx: Context) -> str:
+        if "<" not in text:
+            return text
+        return _strip_tags(text)
+
+
+strip_html_tags = StripHtmlTags()

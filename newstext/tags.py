@@ -1,0 +1,321 @@
+"""``strip_keyword_tags``: SEO keyword tags that sites and scrapers add to an article.
+
+Four shapes are removed (docs/rules/strip_keyword_tags.md says how each threshold was chosen):
+
+* **glued tags**: a short phrase glued after the last sentence of a paragraph
+  (``"... belum diputuskan. Politik Rusia"``). A phrase the language data or the user lists is
+  removed wherever it ends a paragraph after a full stop. Any other such tail is removed only when
+  the article itself gives evidence that it is a tag, because a single sentence head cut short by
+  an extractor looks the same: two or more paragraphs end in such tails that share a word, or the
+  tail is a title-case phrase whose words the story uses again and again;
+* **tag lists**: short lowercase phrases, one per line, after the last story line
+  (``"luna maya / film jalan pulang / horor indonesia"``);
+* **tag lines**: a label from the data followed by the tags (``"Tags: a, b, c"``), or a bare label
+  line followed by tag lines at the end of the article;
+* **hashtag tails**: two or more hashtags at the end of a line or filling a line.
+
+Never touched: a headline or subheading standing alone, a paragraph that ends without a full stop,
+abbreviations and initials (``"Dr. Smith"``, ``"U.S. Army"``), numbers, times, list items,
+quotes and their attributions (a tail after a closing quote mark), captions.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newstext.context import Context
+from newstext.edits import Edit
+from newstext.lines import Line, iter_lines, remove_lines, remove_tail
+from newstext.pipeline import Cleaner
+
+__all__ = ["StripKeywordTags", "strip_keyword_tags"]
+
+# --- language-independent patterns, compiled once -------------------------------------------------
+
+#: a word of a tag: letters, with inner apostrophes or hyphens ("Bangsa-Bangsa"); no digits
+_WORD = r"[^\W\d_](?:[^\W\d_]|['’-]){0,30}"
+#: the end of a paragraph that may carry a glued tag: a word of 3+ characters without inner full
+#: stops ends a sentence, then 1 to 5 words with no punctuation run to the end of the line. Applied
+#: to the last _TAIL_WINDOW characters of a line only, so its cost does not grow with the line.
+_GLUED_TAIL = re.compile(rf"(?P<prev>[^\s.]{{3,40}})\.[ \t]+(?P<tail>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*$")
+_TAIL_WINDOW = 240
+#: a line that is an item of a list: a bullet or a number with "." or ")"
+_LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—·▪►◦]|\d{1,3}[.)])")
+#: a token made of hashtags only ("#foo", "#foo#bar")
+_HASHTAGS = re.compile(r"(?:#[^\W\d_][\w-]{0,80})+")
+_HASHTAG = re.compile(r"#[^\W\d_]")
+#: one item of a trailing tag list: 1 to 4 words, no sentence punctuation
+_LIST_TAG = re.compile(r"[^\W\d_][\w'’&-]{0,30}(?:[ \t]+[\w'’&-]{1,30}){0,3}")
+#: the separators between the tags of a "Tags:" line
+_TAG_SEP = re.compile(r"[,;|/、，·•#]")
+#: what a story line ends with (a tag list only counts after one)
+_STORY_END = tuple('.!?…。！？”"’»)]')
+
+# thresholds, measured on the dev corpus and trafilatura's 990 pages (see the docs page)
+_MIN_WORDS_BEFORE_TAIL = 8  # a glued tag follows a paragraph, not a short line or a list entry
+_MIN_SHARED_LEN = 4  # a word two glued tails share must have at least this many letters
+_MIN_RECURRENCE = 3  # a lone title-case tail needs a word the story uses this often
+_MIN_LIST_TAGS = 3  # a trailing list of lowercase phrases needs this many lines
+_MAX_TAG_LINE = 300  # a "Tags:" line longer than this is prose, not tags
+_MAX_TAG_WORDS = 6  # words in one tag of a "Tags:" line
+_MAX_TAG_CHARS = 40  # characters in one line of a trailing tag list
+
+
+@functools.lru_cache(maxsize=64)
+def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
+    """``Label: rest`` for the given labels (cached per set of labels, a bounded set)."""
+    if not labels:
+        return None
+    alts = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    return re.compile(rf"[ \t]*(?:{alts})[ \t]*(?P<colon>[:：]?)[ \t]*(?P<rest>.*)", re.IGNORECASE)
+
+
+def _fold(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+@dataclass(frozen=True)
+class StripKeywordTags(Cleaner):
+    """Remove SEO keyword tags: glued tags, trailing tag lists, "Tags:" lines, hashtag tails.
+
+    ``phrases``: tag phrases of your own (``("Politik Rusia",)``), removed case-insensitively when
+    they end a paragraph after a full stop or stand in the tag list at the end; they add to the
+    ``[tags] phrases`` of the language data. ``labels``: extra labels of tag lines (``("Topik",)``).
+    ``detect``: also remove tags that no list names, from their shape and the evidence of the
+    article (default True; turn it off to remove only listed phrases, labelled lines and hashtags).
+    The defaults remove what the dev corpus and trafilatura's pages show to be tags and nothing
+    that is story text there.
+    """
+
+    name: ClassVar[str] = "strip_keyword_tags"
+
+    phrases: tuple[str, ...] = ()
+    labels: tuple[str, ...] = ()
+    detect: bool = True
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        if "\n" not in text and len(text) < 3:
+            return []
+        lines = list(iter_lines(text))
+        phrases = frozenset(
+            _fold(p) for p in (*ctx.data.strings("tags", "phrases"), *self.phrases) if p.strip()
+        )
+        labels = tuple(
+            sorted(
+                {lab.strip() for lab in (*ctx.data.strings("tags", "labels"), *self.labels) if lab.strip()}
+            )
+        )
+        out: list[Edit] = []
+        drop: set[int] = set()  # indexes of lines removed whole
+
+        self._label_lines(lines, labels, drop)
+        tails: dict[int, int] = {}  # line index -> column where a removed tail starts
+        for line in lines:
+            if line.index in drop or line.blank:
+                continue
+            at = _hashtag_tail(line.text)
+            if at == 0:
+                drop.add(line.index)
+            elif at > 0:
+                tails[line.index] = at
+        self._trailing_list(lines, phrases, drop)
+        self._glued(lines, phrases, drop, tails)
+
+        for index, at in tails.items():
+            out.append(
+                remove_tail(text, lines[index], at, self.name, "tag: " + lines[index].text[at:].strip())
+            )
+        out.extend(_blocks(text, lines, drop, self.name))
+        return out
+
+    # --- tag lines -------------------------------------------------------------------------------
+
+    def _label_lines(self, lines: Sequence[Line], labels: tuple[str, ...], drop: set[int]) -> None:
+        pattern = _label_pattern(labels)
+        if pattern is None:
+            return
+        # tags_after[k]: the number of non-blank lines after line k when all of them read as tags,
+        # else -1 (so a bare label's fate is known without looking ahead from every line)
+        tags_after = [0] * len(lines)
+        count = 0
+        for k in range(len(lines) - 1, -1, -1):
+            tags_after[k] = count
+            line = lines[k]
+            if count >= 0 and not line.blank:
+                count = count + 1 if _tag_items(line.stripped) else -1
+        for line in lines:
+            if line.blank or len(line.text) > _MAX_TAG_LINE + 40:
+                continue
+            m = pattern.fullmatch(line.text)
+            if m is None:
+                continue
+            rest = m.group("rest").strip()
+            if rest and m.group("colon") and _tag_items(rest):
+                drop.add(line.index)
+            elif not rest:
+                # a bare label: junk when what follows it, to the end, is tags (or nothing, after a colon)
+                after = tags_after[line.index]
+                if after > 0 or (after == 0 and m.group("colon")):
+                    drop.update(range(line.index, len(lines)))
+                    return
+
+    # --- trailing tag lists ----------------------------------------------------------------------
+
+    def _trailing_list(self, lines: Sequence[Line], phrases: frozenset[str], drop: set[int]) -> None:
+        run: list[int] = []
+        k = len(lines) - 1
+        while k >= 0:
+            line = lines[k]
+            if line.blank or k in drop:
+                k -= 1
+                continue
+            s = line.stripped
+            listed = _fold(s) in phrases
+            shaped = self.detect and len(s) <= _MAX_TAG_CHARS and s == s.lower() and s != s.upper()
+            if listed or (shaped and _LIST_TAG.fullmatch(s) is not None):
+                run.append(k)
+                k -= 1
+                continue
+            break
+        if not run:
+            return
+        # what comes before the run must be the end of a story line, not a header or a list intro
+        before = next(
+            (ln for ln in reversed(lines[: run[-1]]) if not ln.blank and ln.index not in drop), None
+        )
+        if before is None or not before.stripped.endswith(_STORY_END):
+            return
+        listed_all = all(_fold(lines[i].stripped) in phrases for i in run)
+        if len(run) >= _MIN_LIST_TAGS or listed_all:
+            drop.update(run)
+
+    # --- glued tags ------------------------------------------------------------------------------
+
+    def _glued(
+        self, lines: Sequence[Line], phrases: frozenset[str], drop: set[int], tails: dict[int, int]
+    ) -> None:
+        candidates: dict[int, tuple[int, str]] = {}
+        for line in lines:
+            if line.index in drop or line.index in tails or line.blank:
+                continue
+            found = _glued_candidate(lines, line)
+            if found is None:
+                continue
+            at, tail = found
+            if _fold(tail) in phrases:
+                tails[line.index] = at  # a listed phrase: no more evidence needed
+            elif self.detect:
+                candidates[line.index] = (at, tail)
+        if not candidates:
+            return
+        words = {i: {w.casefold() for w in tail.split()} for i, (_at, tail) in candidates.items()}
+        # how often each word occurs in the article outside the candidate tails
+        counts: Counter[str] = Counter()
+        for line in lines:
+            body = line.text[: candidates[line.index][0]] if line.index in candidates else line.text
+            counts.update(re.findall(r"\w+", body[:100_000]))
+        # in how many candidate tails each word occurs
+        spread: Counter[str] = Counter(w for ws in words.values() for w in ws if len(w) >= _MIN_SHARED_LEN)
+        for i, (at, tail) in candidates.items():
+            shared = any(spread[w] >= 2 for w in words[i])
+            if shared or _title_tag(tail, counts):
+                tails[i] = at
+
+
+def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str] | None:
+    """``(column, tail)`` when ``line`` ends with a sentence and then a short unpunctuated phrase."""
+    text = line.text.rstrip()
+    if _LIST_ITEM.match(text):
+        return None
+    offset = max(0, len(text) - _TAIL_WINDOW)
+    m = _GLUED_TAIL.search(text, offset)
+    if m is None:
+        return None
+    prev, tail = m.group("prev"), m.group("tail")
+    if not tail[0].isupper() or not prev[-1].isalpha():
+        return None
+    if len(text[: m.start("tail")].split()) < _MIN_WORDS_BEFORE_TAIL:
+        return None
+    # the paragraph must end here: the next line does not continue it or start a list it introduces
+    nxt = lines[line.index + 1].stripped if line.index + 1 < len(lines) else ""
+    if nxt and (nxt[0].islower() or nxt[0] in ",.;:)]}" or _LIST_ITEM.match(nxt)):
+        return None
+    return m.start("tail"), tail
+
+
+def _title_tag(tail: str, counts: Counter[str]) -> bool:
+    """A lone tail of 2-4 title-case words, one of which the story uses at least _MIN_RECURRENCE times."""
+    words = tail.split()
+    if not 2 <= len(words) <= 4:
+        return False
+    if not all(w[0].isupper() and not w.isupper() for w in words):
+        return False
+    return any(len(w) >= _MIN_SHARED_LEN and counts[w] >= _MIN_RECURRENCE for w in words)
+
+
+def _hashtag_tail(text: str) -> int:
+    """Where a run of 2+ hashtags ending the line starts (0: the whole line), or -1."""
+    parts = text.rsplit(None, 40)
+    count = 0
+    k = len(parts)
+    while k > 0 and _HASHTAGS.fullmatch(parts[k - 1]):
+        count += len(_HASHTAG.findall(parts[k - 1]))
+        k -= 1
+    if count < 2:
+        return -1
+    if k == 0:
+        return 0
+    # the hashtags follow the end of a sentence, an emoji or a separator, not a word of a sentence
+    head = text.rstrip()
+    for part in reversed(parts[k:]):
+        head = head[: len(head) - len(part)].rstrip()
+    if head[-1].isalnum():
+        return -1
+    return len(head)
+
+
+def _tag_items(rest: str) -> bool:
+    """True when ``rest`` reads as a list of tags: short items, no sentence inside."""
+    if not rest or len(rest) > _MAX_TAG_LINE:
+        return False
+    items = [item.strip() for item in _TAG_SEP.split(rest) if item.strip()]
+    if not items:
+        return False
+    for item in items:
+        if len(item.split()) > _MAX_TAG_WORDS or re.search(r"[.!?。！？](?:\s|$)", item):
+            return False
+    return True
+
+
+def _blocks(text: str, lines: Sequence[Line], drop: set[int], rule: str) -> Iterable[Edit]:
+    """One edit per run of dropped lines (blank lines inside or after a run go with it)."""
+    k = 0
+    n = len(lines)
+    while k < n:
+        if k not in drop:
+            k += 1
+            continue
+        first = k
+        last = k
+        j = k + 1
+        while j < n and (j in drop or lines[j].blank):
+            if j in drop:
+                last = j
+            j += 1
+        if j == n:
+            last = n - 1  # the run reaches the end: blank lines after it and before it go too
+            while first > 0 and lines[first - 1].blank:
+                first -= 1
+        note = "tags: " + " / ".join(
+            lines[i].stripped for i in range(first, last + 1) if i in drop and not lines[i].blank
+        )
+        yield remove_lines(text, lines[first], lines[last], rule, note[:200])
+        k = j
+
+
+strip_keyword_tags = StripKeywordTags()

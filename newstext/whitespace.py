@@ -1,0 +1,118 @@
+"""White space layout: one rule, ``normalize_whitespace``, run last (docs/rules/whitespace.md).
+
+The output has one consistent layout:
+
+- no white space at the start or end of the text, and none at the start or end of a line;
+- inside a line, words are separated by one space (runs of spaces and tabs fold to one);
+- paragraphs are separated by exactly one blank line (``"\\n\\n"``);
+- a single ``"\\n"`` is a line break *inside* a paragraph (a list, an address, a poem). It is kept
+  only in texts that mark paragraphs with blank lines. In texts that put one paragraph per line
+  (more single line breaks than blank-line separators, as many scraped sites do), every line
+  break is a paragraph break and becomes ``"\\n\\n"``.
+
+Only ASCII space, tab and line feed are touched: other spaces are ``normalize_spaces``'s business,
+and the narrow no-break space that French typographic quotes carry must survive.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import ClassVar
+
+from newstext.context import Context
+from newstext.edits import Edit
+from newstext.pipeline import Cleaner
+
+__all__ = ["PARAGRAPH_BREAK", "NormalizeWhitespace", "normalize_whitespace"]
+
+#: What separates paragraphs in the output.
+PARAGRAPH_BREAK = "\n\n"
+
+_WS = " \t\n"
+# A run of white space that holds a line break; a run of two or more spaces/tabs; a lone tab.
+_RUN_RE = re.compile(r"[ \t]*+\n[ \t\n]*+|[ \t]{2,}+|\t")
+_BREAK_RUN_RE = re.compile(r"[ \t]*+\n[ \t\n]*+")
+_SPACES_RE = re.compile(" {2,}")
+_SPACE_AT_BREAK_RE = re.compile(" ?\n ?")
+_BLANKS_RE = re.compile("\n{3,}")
+
+
+def _line_style(middle: str) -> bool:
+    """True when ``middle`` puts one paragraph per line: more single breaks than blank lines."""
+    single = blank = 0
+    for m in _BREAK_RUN_RE.finditer(middle):
+        if m.group().count("\n") == 1:
+            single += 1
+        else:
+            blank += 1
+    return single > blank
+
+
+def _replacement(run: str, line_style: bool) -> str:
+    breaks = run.count("\n")
+    if breaks == 0:
+        return " "
+    if breaks == 1 and not line_style:
+        return "\n"
+    return PARAGRAPH_BREAK
+
+
+@dataclass(frozen=True)
+class NormalizeWhitespace(Cleaner):
+    """Tidy white space: trim the text and its lines, fold runs, one blank line between paragraphs.
+
+    On by default, and last in the pipeline, because the rules before it leave gaps where they
+    removed lines or words. White space never changes a word, so this rule cannot lose content.
+    """
+
+    name: ClassVar[str] = "normalize_whitespace"
+
+    def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        lead = len(text) - len(text.lstrip(_WS))
+        if lead == len(text):
+            if text:
+                yield Edit(self.name, 0, len(text), text, "", "white space only")
+            return
+        trail = len(text) - len(text.rstrip(_WS))
+        end = len(text) - trail
+        if lead:
+            yield Edit(self.name, 0, lead, text[:lead], "", "leading white space")
+        middle = text[lead:end]
+        line_style = _line_style(middle)
+        for m in _RUN_RE.finditer(middle):
+            run = m.group()
+            after = _replacement(run, line_style)
+            if after != run:
+                yield Edit(self.name, lead + m.start(), lead + m.end(), run, after, _note(run, after))
+        if trail:
+            yield Edit(self.name, end, len(text), text[end:], "", "trailing white space")
+
+    def apply(self, text: str, ctx: Context) -> str:
+        # The same result as the edits, in a few whole-text steps with constant replacements:
+        text = text.strip(_WS)
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        if "  " in text:
+            text = _SPACES_RE.sub(" ", text)
+        if " \n" in text or "\n " in text:
+            text = _SPACE_AT_BREAK_RE.sub("\n", text)  # runs of breaks keep their number of breaks
+        if "\n\n\n" in text:
+            text = _BLANKS_RE.sub(PARAGRAPH_BREAK, text)
+        blank = text.count("\n\n")  # each is one blank-line run now
+        single = text.count("\n") - 2 * blank
+        if single > blank:  # one paragraph per line: every break is a paragraph break
+            text = text.replace("\n\n", "\n").replace("\n", PARAGRAPH_BREAK)
+        return text
+
+
+def _note(run: str, after: str) -> str:
+    if after == PARAGRAPH_BREAK:
+        return "paragraph break" if run.count("\n") > 1 else "line break made a paragraph break"
+    if after == "\n":
+        return "spaces around a line break"
+    return "run of spaces" if "\t" not in run else "tab"
+
+
+normalize_whitespace = NormalizeWhitespace()

@@ -1,0 +1,1 @@
+"""The newstext test suite."""

@@ -1,0 +1,292 @@
+"""fix_mojibake, unescape_html, strip_html_tags.
+
+The fast path of fix_mojibake is proven on ftfy's own published test cases (read in place from
+../shared/data/ftfy-cases, Apache-2.0; skipped when absent) and on generated text: it must give
+exactly what ``ftfy.fix_text(text, FTFY_CONFIG)`` gives.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import ftfy
+import pytest
+from ftfy.badness import BADNESS_RE, MOJIBAKE_CATEGORIES
+from ftfy.fixes import fix_character_width
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from newstext.characters import remove_control_chars, remove_invisible
+from newstext.context import Context
+from newstext.edits import apply_edits, settle
+from newstext.pipeline import Cleaner, Pipeline
+from newstext.quotes import normalize_quotes
+from newstext.repair import (
+    BADNESS_PREFILTER,
+    FTFY_CONFIG,
+    fix_mojibake,
+    fix_text_like_ftfy,
+    strip_html_tags,
+    unescape_html,
+)
+from tests.conftest import ARTICLES, SHARED, Article, needs_corpus
+
+CASES_DIR = SHARED / "data" / "ftfy-cases"
+CASE_FILES = (
+    "in-the-wild.json",
+    "synthetic.json",
+    "negative.json",
+    "language-names.json",
+    "known-failures.json",
+)
+CTX = Context()
+
+
+def load_cases() -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for name in CASE_FILES:
+        path = CASES_DIR / name
+        if path.exists():
+            for case in json.loads(path.read_text(encoding="utf-8")):
+                out.append({**case, "file": name})
+    return out
+
+
+CASES = load_cases()
+needs_cases = pytest.mark.skipif(not CASES, reason="../shared/data/ftfy-cases is not present")
+case_params = pytest.mark.parametrize("case", CASES, ids=[f"{c['file']}:{c['label'][:40]}" for c in CASES])
+
+
+def by_edits(cleaner: Cleaner, text: str, ctx: Context = CTX) -> str:
+    edits = settle(cleaner.edits(text, ctx))
+    for e in edits:
+        assert text[e.start : e.end] == e.before
+    return apply_edits(text, edits)
+
+
+# ---------------------------------------------------------------------------------------------
+# fix_mojibake: the fast path is ftfy, exactly
+# ---------------------------------------------------------------------------------------------
+
+
+@needs_cases
+@case_params
+def test_fast_path_equals_ftfy_on_its_cases(case: dict[str, Any]) -> None:
+    original = case["original"]
+    expected = ftfy.fix_text(original, FTFY_CONFIG)
+    assert fix_mojibake.apply(original, CTX) == expected
+    assert by_edits(fix_mojibake, original) == expected
+
+
+@needs_cases
+def test_all_five_case_files_are_read() -> None:
+    assert {c["file"] for c in CASES} == set(CASE_FILES)
+    assert len(CASES) > 150
+
+
+# The repair rules in the order ftfy applies its own fixes (entities, then encoding).
+REPAIR_CHAIN = Pipeline(
+    [unescape_html, fix_mojibake, remove_control_chars, remove_invisible, normalize_quotes]
+)
+
+
+def our_choices(text: str) -> str:
+    """ftfy's expected output with the two fixes newstext chooses differently (docs/rules/characters.md):
+    fullwidth forms are kept (CJK punctuation), and every C1 control character is removed."""
+    return remove_control_chars.apply(fix_character_width(text), CTX)
+
+
+@needs_cases
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c["expect"] == "pass"], ids=lambda c: f"{c['file']}:{c['label'][:40]}"
+)
+def test_repair_rules_give_ftfys_expected_result(case: dict[str, Any]) -> None:
+    out = REPAIR_CHAIN.run(case["original"], CTX)
+    assert fix_character_width(out) == our_choices(case["fixed"])
+
+
+@needs_cases
+@pytest.mark.parametrize(
+    "case", [c for c in CASES if c["expect"] == "fail"], ids=lambda c: f"{c['file']}:{c['label'][:40]}"
+)
+def test_known_failures_stay_as_ftfy_leaves_them(case: dict[str, Any]) -> None:
+    # ftfy fails these (they are kept visible, not deleted); we give what ftfy gives, no better
+    assert fix_mojibake.apply(case["original"], CTX) == ftfy.fix_text(case["original"], FTFY_CONFIG)
+
+
+def test_prefilter_is_derived_from_the_installed_ftfy() -> None:
+    # None would mean the fast path falls back to ftfy's own heuristic on every non-ASCII line
+    assert BADNESS_PREFILTER is not None
+
+
+# characters that ftfy's heuristic looks at, ASCII around them, line breaks
+MOJIBAKE_ALPHABET = st.sampled_from(
+    sorted(
+        set("".join(MOJIBAKE_CATEGORIES.values()))
+        | set("ÂÃÎÐØÙàâ√≈‚ВГРСвΒΓΞΟβā€œŠš¢£Ÿž°·»«–—´×²³ﬁ“”’ \n\taZ.,1é")
+        | {"\x81", "\x93", "\x9d", "\u0301", "\ufffd", "\u00a0"}
+    )
+)
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(MOJIBAKE_ALPHABET, max_size=40))
+def test_prefilter_finds_whatever_ftfy_calls_bad(text: str) -> None:
+    assert BADNESS_PREFILTER is not None
+    if BADNESS_RE.search(text):
+        assert BADNESS_PREFILTER.search(text)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(MOJIBAKE_ALPHABET, max_size=60))
+def test_fast_path_equals_ftfy_on_generated_text(text: str) -> None:
+    assert fix_text_like_ftfy(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=60))
+def test_fast_path_equals_ftfy_on_any_text(text: str) -> None:
+    assert fix_text_like_ftfy(text) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def test_mixed_lines_only_damaged_line_changes() -> None:
+    text = "Clean line with café.\nThe Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.\nAnother clean line.\n"
+    edits = list(fix_mojibake.edits(text, CTX))
+    assert len(edits) == 1
+    (edit,) = edits
+    assert edit.before == "doesnÃ¢â‚¬â„¢t"
+    assert edit.after == "doesn’t"
+    assert edit.note.startswith("ftfy: encode")
+    assert fix_mojibake.apply(text, CTX) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+def test_line_longer_than_ftfys_segment_limit() -> None:
+    # ftfy cuts lines longer than max_decode_length; the fast path cuts at the same places
+    text = "a" * (FTFY_CONFIG.max_decode_length - 3) + "cafÃ© " * 4 + "\nsÃ³\n"
+    assert fix_mojibake.apply(text, CTX) == ftfy.fix_text(text, FTFY_CONFIG)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "Plain ASCII text.\n",
+        "Café, naïve, Zürich, São Paulo.",
+        "外国专家：中美合作共赢符合国际社会利益，（全文）",  # fullwidth punctuation stays
+        "Η ¨ανατροφή¨ δυστυχώς",
+        "“Ya,” kata dia.",
+        "10 \x1b[1mbold\x1b[0m",
+    ],
+)
+def test_text_that_is_not_mojibake(text: str) -> None:
+    assert fix_mojibake.apply(text, CTX) == ftfy.fix_text(text, FTFY_CONFIG)
+    assert by_edits(fix_mojibake, text) == fix_mojibake.apply(text, CTX)
+
+
+def test_config_choices() -> None:
+    assert FTFY_CONFIG.unescape_html is False
+    assert FTFY_CONFIG.uncurl_quotes is False
+    assert FTFY_CONFIG.fix_line_breaks is False
+    assert FTFY_CONFIG.remove_control_chars is False
+    assert FTFY_CONFIG.fix_character_width is False
+    assert FTFY_CONFIG.fix_encoding is True
+    assert fix_mojibake.apply("Ningbo，China", CTX) == "Ningbo，China"
+
+
+@needs_corpus
+@pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.id)
+def test_dev_articles_equal_ftfy(article: Article) -> None:
+    assert fix_mojibake.apply(article.raw, CTX) == ftfy.fix_text(article.raw, FTFY_CONFIG)
+
+
+# ---------------------------------------------------------------------------------------------
+# unescape_html
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("AT&amp;T", "AT&T"),
+        ("it&#8217;s", "it’s"),
+        ("it&#x2019;s", "it’s"),
+        ("a&nbsp;b", "a\u00a0b"),
+        ("double &amp;#8217; escaped", "double ’ escaped"),
+        ("triple &amp;amp;amp; escaped", "triple & escaped"),
+        ("&lt;b&gt;", "<b>"),
+        ("&#150;", "–"),  # HTML5: Windows-1252 numbers
+        ("&#0;", "\ufffd"),
+        ("&eacute;t&eacute;", "été"),
+    ],
+)
+def test_unescape_html(text: str, expected: str) -> None:
+    assert unescape_html.apply(text, CTX) == expected
+    assert by_edits(unescape_html, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["AT&T", "Q&A", "a & b", "?a=1&copy=2", "&foo;", "&#xZZ;", "R&D;", "no entities"],
+)
+def test_unescape_html_leaves_text_alone(text: str) -> None:
+    assert unescape_html.apply(text, CTX) == text
+    assert list(unescape_html.edits(text, CTX)) == []
+
+
+ENTITY_ALPHABET = st.sampled_from([*"&;#xamp ltg1029Ab", "&amp;", "&#", "&lt;", "&nbsp;"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(ENTITY_ALPHABET, max_size=20).map("".join))
+def test_unescape_html_idempotent_and_edits_agree(text: str) -> None:
+    once = unescape_html.apply(text, CTX)
+    assert by_edits(unescape_html, text) == once
+    assert unescape_html.apply(once, CTX) == once
+
+
+# ---------------------------------------------------------------------------------------------
+# strip_html_tags
+# ---------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("<b>bold</b> text", "bold text"),
+        ("one<br>two<br/>three", "one\ntwo\nthree"),
+        ("<p>First.</p><p>Second.</p>", "\nFirst.\n\nSecond.\n"),
+        ('<a href="https://x.id/a?b=1&c=>2">link</a>', "link"),
+        ("<SPAN class='x'>Upper</SPAN>", "Upper"),
+        ("before<!-- a comment -->after", "beforeafter"),
+        ("<<b>b>nested", "nested"),
+        ('<img src=x.jpg alt="photo">caption', "caption"),
+    ],
+)
+def test_strip_html_tags(text: str, expected: str) -> None:
+    assert strip_html_tags.apply(text, CTX) == expected
+    assert by_edits(strip_html_tags, text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["a < b and c > d", "I <3 Jakarta", "<Jakarta>", "x<y>z", "<bold>", "<a", "1 <p 2", "<3 <3"],
+)
+def test_strip_html_tags_leaves_text_alone(text: str) -> None:
+    assert strip_html_tags.apply(text, CTX) == text
+
+
+TAG_ALPHABET = st.sampled_from(["<", ">", "/", "b", "p", "br", " ", "a", "x", "=", '"', "\n", "<!--", "-->"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(TAG_ALPHABET, max_size=25).map("".join))
+def test_strip_html_tags_idempotent_and_edits_agree(text: str) -> None:
+    once = strip_html_tags.apply(text, CTX)
+    assert by_edits(strip_html_tags, text) == once
+    assert strip_html_tags.apply(once, CTX) == once
+
+
+def test_long_hostile_tag_input_is_fast() -> None:
+    text = "<a " + "x" * 200_000 + "\n<b " * 20_000
+    assert strip_html_tags.apply(text, CTX).endswith("<b ")
