@@ -62,7 +62,9 @@ def throughput(fn: Callable[[str], object], texts: list[str], *, min_seconds: fl
             return done / elapsed / 1e6
 
 
-def date_accuracy(find: Callable[[str, dict[str, Any]], list[tuple[int, int, str]]], docs: list[dict[str, Any]]) -> float:
+def date_accuracy(
+    find: Callable[[str, dict[str, Any]], list[tuple[int, int, str]]], docs: list[dict[str, Any]]
+) -> float:
     """Share of the gold dates that a finder returns with the right ISO day (score.py's test)."""
     gold = correct = 0
     for doc in docs:
@@ -140,8 +142,13 @@ def peers(docs: list[dict[str, Any]], repeat: int, report: dict[str, Any]) -> No
     print(f"  find_dates                 {n_rate:8.2f} MB/s, accuracy {n_acc:.3f}")
     print(f"  dateparser.search_dates    {d_rate:8.4f} MB/s, accuracy {d_acc:.3f}")
     print(f"  find_dates / dateparser    {n_rate / d_rate:8.0f}x")
-    report["dates"] = {"find_dates_mb_s": n_rate, "dateparser_mb_s": d_rate, "ratio": n_rate / d_rate,
-                       "find_dates_accuracy": n_acc, "dateparser_accuracy": d_acc}
+    report["dates"] = {
+        "find_dates_mb_s": n_rate,
+        "dateparser_mb_s": d_rate,
+        "ratio": n_rate / d_rate,
+        "find_dates_accuracy": n_acc,
+        "dateparser_accuracy": d_acc,
+    }
 
 
 def linear(docs: list[dict[str, Any]], report: dict[str, Any]) -> None:
@@ -150,7 +157,9 @@ def linear(docs: list[dict[str, Any]], report: dict[str, Any]) -> None:
     ten = one * 10
     t1 = min(timed(lambda: newstext.clean(one, "id")) for _ in range(2))
     t10 = timed(lambda: newstext.clean(ten, "id"))
-    print(f"linear cost: 1 MB article {t1:.2f} s, 10 MB article {t10:.2f} s, ratio {t10 / t1:.1f} (goal <= 11)")
+    print(
+        f"linear cost: 1 MB article {t1:.2f} s, 10 MB article {t10:.2f} s, ratio {t10 / t1:.1f} (goal <= 11)"
+    )
     report["linear"] = {"one_mb_s": t1, "ten_mb_s": t10, "ratio": t10 / t1}
 
 
@@ -175,8 +184,10 @@ def hostile(report: dict[str, Any]) -> None:
 
 
 def cli_runs(docs: list[dict[str, Any]], gigabytes: float, report: dict[str, Any]) -> None:
-    records = [json.dumps({"id": i, "site": d.get("site"), "text": d["raw"]}, ensure_ascii=False)
-               for i, d in enumerate(docs)]
+    records = [
+        json.dumps({"id": i, "site": d.get("site"), "text": d["raw"]}, ensure_ascii=False)
+        for i, d in enumerate(docs)
+    ]
     block = "\n".join(records) + "\n"
     with tempfile.TemporaryDirectory() as tmp:
         big = Path(tmp) / "big.jsonl"
@@ -192,17 +203,30 @@ def cli_runs(docs: list[dict[str, Any]], gigabytes: float, report: dict[str, Any
         exe = [sys.executable, "-m", "newstext", "clean"]
         times = {}
         for jobs in (1, 2):
-            times[jobs] = timed(lambda jobs=jobs: subprocess.run(  # type: ignore[misc]
-                [*exe, str(small), "--jobs", str(jobs), "-o", os.devnull], check=True, capture_output=True))
-        print(f"CLI on {small.stat().st_size / 1e6:.0f} MB: --jobs 1 {times[1]:.1f} s, --jobs 2 {times[2]:.1f} s, "
-              f"speed-up {times[1] / times[2]:.2f}x (goal >= 1.8)")
+            times[jobs] = timed(
+                lambda jobs=jobs: subprocess.run(  # type: ignore[misc]
+                    [*exe, str(small), "--jobs", str(jobs), "-o", os.devnull], check=True, capture_output=True
+                )
+            )
+        print(
+            f"CLI on {small.stat().st_size / 1e6:.0f} MB: --jobs 1 {times[1]:.1f} s, "
+            f"--jobs 2 {times[2]:.1f} s, speed-up {times[1] / times[2]:.2f}x (goal >= 1.8)"
+        )
         start = time.perf_counter()
         subprocess.run([*exe, str(big), "--jobs", "2", "-o", os.devnull], check=True, capture_output=True)
         elapsed = time.perf_counter() - start
         peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-        print(f"CLI on {size:.2f} GB JSONL with --jobs 2: {elapsed:.0f} s, peak RSS of a process {peak:.0f} MB")
-        report["cli"] = {"jobs1_s": times[1], "jobs2_s": times[2], "speedup": times[1] / times[2],
-                         "big_gb": size, "big_s": elapsed, "peak_rss_mb": peak}
+        print(
+            f"CLI on {size:.2f} GB JSONL with --jobs 2: {elapsed:.0f} s, peak RSS of a process {peak:.0f} MB"
+        )
+        report["cli"] = {
+            "jobs1_s": times[1],
+            "jobs2_s": times[2],
+            "speedup": times[1] / times[2],
+            "big_gb": size,
+            "big_s": elapsed,
+            "peak_rss_mb": peak,
+        }
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -13,8 +13,13 @@ from __future__ import annotations
 from importlib.metadata import PackageNotFoundError, version
 
 from newstext.api import clean, default_pipeline, explain
-from newstext.boilerplate import drop_boilerplate
+from newstext.boilerplate import DropBoilerplate, drop_boilerplate
 from newstext.characters import (
+    NormalizeLineBreaks,
+    NormalizeSpaces,
+    RemoveBidiControls,
+    RemoveControlChars,
+    RemoveInvisible,
     normalize_line_breaks,
     normalize_spaces,
     remove_bidi_controls,
@@ -22,21 +27,37 @@ from newstext.characters import (
     remove_invisible,
 )
 from newstext.context import Context
-from newstext.credits import drop_credits
-from newstext.dates import DateMatch, find_dates, normalize_dates
+from newstext.credits import DropCredits, drop_credits
+from newstext.dates import DateMatch, NormalizeDates, find_dates, normalize_dates
 from newstext.defaults import DEFAULT_CLEANERS
 from newstext.edits import Edit
-from newstext.footers import drop_feed_footers
+from newstext.footers import DropFeedFooters, drop_feed_footers
+from newstext.guard import Guard
 from newstext.langdata import LangData, available_languages, load_language
-from newstext.language import detect_language, normalize_lang
-from newstext.pipeline import Cleaner, Pipeline, Result
-from newstext.profiles import Profile, drop_learned_junk
-from newstext.quotes import normalize_quotes
-from newstext.rejoin import rejoin_broken_lines
-from newstext.related import drop_related_links
-from newstext.repair import fix_mojibake, strip_html_tags, unescape_html
-from newstext.tags import strip_keyword_tags
-from newstext.whitespace import normalize_whitespace
+from newstext.language import (
+    Detection,
+    ParagraphLanguage,
+    detect_language,
+    identify,
+    normalize_lang,
+    paragraph_languages,
+    title_language_mismatch,
+)
+from newstext.pipeline import Cleaner, Credit, HeldBack, Pipeline, Result
+from newstext.profiles import DropLearnedJunk, Profile, drop_learned_junk
+from newstext.quotes import NormalizeQuotes, normalize_quotes
+from newstext.rejoin import RejoinBrokenLines, rejoin_broken_lines
+from newstext.related import DropRelatedLinks, drop_related_links
+from newstext.repair import (
+    FixMojibake,
+    StripHtmlTags,
+    UnescapeHtml,
+    fix_mojibake,
+    strip_html_tags,
+    unescape_html,
+)
+from newstext.tags import StripKeywordTags, strip_keyword_tags
+from newstext.whitespace import NormalizeWhitespace, normalize_whitespace
 
 try:
     __version__ = version("newstext")
@@ -47,12 +68,35 @@ __all__ = [
     "DEFAULT_CLEANERS",
     "Cleaner",
     "Context",
+    "Credit",
     "DateMatch",
+    "Detection",
+    "DropBoilerplate",
+    "DropCredits",
+    "DropFeedFooters",
+    "DropLearnedJunk",
+    "DropRelatedLinks",
     "Edit",
+    "FixMojibake",
+    "Guard",
+    "HeldBack",
     "LangData",
+    "NormalizeDates",
+    "NormalizeLineBreaks",
+    "NormalizeQuotes",
+    "NormalizeSpaces",
+    "NormalizeWhitespace",
+    "ParagraphLanguage",
     "Pipeline",
     "Profile",
+    "RejoinBrokenLines",
+    "RemoveBidiControls",
+    "RemoveControlChars",
+    "RemoveInvisible",
     "Result",
+    "StripHtmlTags",
+    "StripKeywordTags",
+    "UnescapeHtml",
     "__version__",
     "available_languages",
     "clean",
@@ -66,6 +110,7 @@ __all__ = [
     "explain",
     "find_dates",
     "fix_mojibake",
+    "identify",
     "load_language",
     "normalize_dates",
     "normalize_lang",
@@ -73,11 +118,13 @@ __all__ = [
     "normalize_quotes",
     "normalize_spaces",
     "normalize_whitespace",
+    "paragraph_languages",
     "rejoin_broken_lines",
     "remove_bidi_controls",
     "remove_control_chars",
     "remove_invisible",
     "strip_html_tags",
     "strip_keyword_tags",
+    "title_language_mismatch",
     "unescape_html",
 ]

@@ -41,7 +41,7 @@ def default_pipeline(**toggles: Unpack[Toggles]) -> Pipeline:
     """The default pipeline, less the cleaners turned off by name (``drop_credits=False``).
 
     >>> default_pipeline(drop_credits=False).names[:3]
-    ('fix_mojibake', 'unescape_html', 'strip_html_tags')
+    ('unescape_html', 'fix_mojibake', 'strip_html_tags')
     """
     names = {c.name for c in DEFAULT_CLEANERS}
     off: set[str] = set()
@@ -81,17 +81,10 @@ def clean(
     ...       strip_keyword_tags=False)
     'Harga naik. Ekonomi Rusia'
     """
-    text = check_text(text)
     ctx = make_context(
-        text,
-        lang,
-        reference=reference,
-        quotes=quotes,
-        dates=dates,
-        data_paths=data_paths,
-        profile=profile,
-        source=source,
-    )
+        check_text(text), lang, reference=reference, quotes=quotes, dates=dates,
+        data_paths=data_paths, profile=profile, source=source,
+    )  # fmt: skip
     return default_pipeline(**toggles).run(text, ctx)
 
 
@@ -111,15 +104,8 @@ def explain(
 
     Each edit names its rule and points into the input: ``text[e.start:e.end] == e.before``.
     """
-    text = check_text(text)
     ctx = make_context(
-        text,
-        lang,
-        reference=reference,
-        quotes=quotes,
-        dates=dates,
-        data_paths=data_paths,
-        profile=profile,
-        source=source,
-    )
+        check_text(text), lang, reference=reference, quotes=quotes, dates=dates,
+        data_paths=data_paths, profile=profile, source=source,
+    )  # fmt: skip
     return default_pipeline(**toggles).run_explained(text, ctx)

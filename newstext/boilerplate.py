@@ -14,16 +14,15 @@ on WhatsApp:").
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from newstext.context import Context
 from newstext.edits import Edit
-from newstext.junkdata import disjoin, junk_data
+from newstext.junkdata import junk_data
 from newstext.junkpatterns import PIPE_LINE, PUNCT_LINE, SCRIPT_LINE, URL_LINE, is_stamp_line
-from newstext.lines import Line, iter_lines, remove_lines, remove_match
+from newstext.lines import Line, remove_lines, remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["DropBoilerplate", "drop_boilerplate"]
@@ -31,8 +30,16 @@ __all__ = ["DropBoilerplate", "drop_boilerplate"]
 _MAX_TOC_ENTRIES = 40
 # the names an ad or tracking script leaves; SCRIPT_LINE runs only when one is in the text
 _SCRIPT_TRIGGERS = (
-    "adsbygoogle", "googletag", "dataLayer", "gtag(", "fbq(", "_gaq", "__tcfapi", "document.write",
-    "window.__", "(document).ready",
+    "adsbygoogle",
+    "googletag",
+    "dataLayer",
+    "gtag(",
+    "fbq(",
+    "_gaq",
+    "__tcfapi",
+    "document.write",
+    "window.__",
+    "(document).ready",
 )
 
 
@@ -79,7 +86,7 @@ class DropBoilerplate(Cleaner):
                     out.append(remove_match(text, m.start(), m.end(), self.name, "stamp"))
         if out:
             out.extend(_glue(text, out, self.name))
-        return disjoin(text, out)
+        return tidy_removals(text, out)
 
 
 def _toc_edit(text: str, start: int, rule: str) -> Edit:

@@ -38,7 +38,8 @@ class CalendarNames:
     ``leading_months`` are the month names that may stand before the day ("October 8": languages
     whose CLDR long date puts the month first, English always). ``abbreviations`` are the month
     spellings that are abbreviations only (they may take a full stop: "Oct."). ``capitalized`` are
-    the month names the language always writes with a capital ("May", not "may"). ``weak`` are
+    the month and weekday names the language always writes with a capital ("May", not "may";
+    Indonesian "Minggu", Sunday, not "minggu", a week). ``weak`` are
     abbreviations that, among every language's names, are too much like ordinary words ("des",
     "sie") to be trusted without a year beside them.
     """
@@ -73,8 +74,14 @@ class CalendarNames:
     def all_tokens(self) -> frozenset[str]:
         """Every folded word of every name, joiner and suffix: what may stand next to a date's digits."""
         out: set[str] = set()
-        for name in (*self.months, *self.weekdays, *self.joiners, *self.day_suffixes, *self.year_suffixes,
-                     *self.range_words):
+        for name in (
+            *self.months,
+            *self.weekdays,
+            *self.joiners,
+            *self.day_suffixes,
+            *self.year_suffixes,
+            *self.range_words,
+        ):
             for word in _FIRST_WORD.findall(fold(name)):
                 out.add(word)
                 out.update(fold(p) + word for p in self.month_prefixes)
@@ -161,7 +168,8 @@ def _language_names(tag: str) -> CalendarNames:
     for name, number in _cldr_names(locale, "months", ("abbreviated",)):
         months.setdefault(fold(name), number)
     spellings = [n for n, _ in _cldr_names(locale, "months", ("wide", "abbreviated"))]
-    spellings += [n for n, _ in _aliases(data, "month_aliases")]
+    spellings += [n for n, _ in _cldr_names(locale, "days", ("wide", "abbreviated"))]
+    spellings += [n for key in ("month_aliases", "weekday_aliases") for n, _ in _aliases(data, key)]
     lower = {fold(n) for n in spellings if not n[:1].isupper()}
     capitalized = frozenset(fold(n) for n in spellings if n[:1].isupper()) - lower
     weekdays: dict[str, int] = {}
@@ -208,6 +216,7 @@ def _merge(tag: str, parts: list[CalendarNames], order: str) -> CalendarNames:
             months.setdefault(k, v)
         for k, v in one.weekdays.items():
             weekdays.setdefault(k, v)
+
     def union(attr: str) -> tuple[str, ...]:
         return tuple(dict.fromkeys(x for one in parts for x in getattr(one, attr)))
 
@@ -225,7 +234,9 @@ def _merge(tag: str, parts: list[CalendarNames], order: str) -> CalendarNames:
         month_prefixes=union("month_prefixes"),
         range_words=union("range_words"),
         capitalized=frozenset(
-            k for k in months if all(k in one.capitalized for one in parts if k in one.months)
+            k
+            for k in (*months, *weekdays)
+            if all(k in one.capitalized for one in parts if k in one.months or k in one.weekdays)
         ),
     )
 

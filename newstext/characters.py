@@ -66,6 +66,8 @@ class _CharMap(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if text.isascii() and not self._ascii:
             return
+        if self.table.keys().isdisjoint(_special_chars(text)):
+            return
         table = self.table
         for m in self.pattern.finditer(text):
             before = m.group()
@@ -75,6 +77,8 @@ class _CharMap(Cleaner):
 
     def apply(self, text: str, ctx: Context) -> str:
         if text.isascii() and not self._ascii:
+            return text
+        if self.table.keys().isdisjoint(_special_chars(text)):
             return text
         # `c in text` is a memchr-fast scan: far cheaper than one regex or str.translate over the
         # text, and most texts hold none of these characters
@@ -175,7 +179,7 @@ class RemoveInvisible(Cleaner):
     name: ClassVar[str] = "remove_invisible"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if text.isascii():
+        if text.isascii() or _special_chars(text).isdisjoint(_INVISIBLE_OR_JOINERS):
             return []
         found = [
             Edit(
@@ -272,6 +276,8 @@ class NormalizeLineBreaks(Cleaner):
     name: ClassVar[str] = "normalize_line_breaks"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
+        if _special_chars(text).isdisjoint(_LINE_BREAK_CHARS):
+            return
         for m in _LINE_BREAK_RE.finditer(text):
             brk = m.group()
             yield Edit(self.name, m.start(), m.end(), brk, LINE_BREAKS[brk], _LINE_BREAK_NOTES[brk])
@@ -285,3 +291,28 @@ class NormalizeLineBreaks(Cleaner):
 
 
 normalize_line_breaks = NormalizeLineBreaks()
+
+# --------------------------------------------------------------------------------------------------
+# one scan for all the rules above
+# --------------------------------------------------------------------------------------------------
+
+_LINE_BREAK_CHARS = frozenset("\r\x0b\x0c\x85\u2028\u2029")
+_INVISIBLE_OR_JOINERS = INVISIBLE_CHARS | frozenset(_JOINERS)
+#: every character one of the rules above looks for
+_SPECIAL_RE = re.compile(
+    _char_class(CONTROL_CHARS | BIDI_CONTROLS | _INVISIBLE_OR_JOINERS | SPACE_CHARS | _LINE_BREAK_CHARS)
+)
+# the last text looked at and the special characters it holds: the rules run one after another
+# on the same text object as long as none of them changes it (most texts hold none of these)
+_last: tuple[str, frozenset[str]] = ("", frozenset())
+
+
+def _special_chars(text: str) -> frozenset[str]:
+    """The characters of ``text`` that one of the rules of this module looks for (often none)."""
+    global _last
+    last = _last
+    if last[0] is text:
+        return last[1]
+    found = frozenset(_SPECIAL_RE.findall(text))
+    _last = (text, found)
+    return found

@@ -42,7 +42,39 @@ def _date(value: str) -> dt.date:
         raise argparse.ArgumentTypeError(f"not a date in YYYY-MM-DD form: {value!r}") from None
 
 
-def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
+def whole_number(minimum: int) -> Callable[[str], int]:
+    """An argparse type: a whole number of at least ``minimum``."""
+
+    def parse(value: str) -> int:
+        try:
+            n = int(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
+        if n < minimum:
+            raise argparse.ArgumentTypeError(f"takes a whole number of at least {minimum}, not {n}")
+        return n
+
+    return parse
+
+
+def add_jobs_and_progress(g: argparse._ArgumentGroup, jobs_help: str) -> None:
+    """``--jobs N`` and ``--progress/--no-progress``, the same on every command that streams."""
+    g.add_argument("--jobs", "-j", type=whole_number(1), default=1, metavar="N", help=jobs_help)
+    g.add_argument(
+        "--progress",
+        action=argparse.BooleanOptionalAction,
+        default=None,
+        help="show a progress bar on stderr (default: when stderr is a terminal)",
+    )
+
+
+def refuse_overwrite(args: argparse.Namespace) -> None:
+    """Stop with a usage error when ``--output`` names the input file."""
+    if args.output != "-" and args.input != "-" and same_file(args.input, args.output):
+        raise UsageError(f"refusing to overwrite the input {args.input}: give another --output")
+
+
+def add_cleaning_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("cleaning")
     g.add_argument(
         "--lang",
@@ -84,7 +116,7 @@ def _add_cleaning_options(p: argparse.ArgumentParser) -> None:
     )
 
 
-def _add_profile_options(p: argparse.ArgumentParser) -> None:
+def add_profile_options(p: argparse.ArgumentParser) -> None:
     g = p.add_argument_group("site profile (docs/profiles.md)")
     g.add_argument(
         "--profile",
@@ -165,29 +197,16 @@ def build_parser() -> argparse.ArgumentParser:
         help="where to write (default: standard output); written to a temporary file and renamed "
         "when complete; never the input file",
     )
-    _add_cleaning_options(p)
-    _add_profile_options(p)
+    add_cleaning_options(p)
+    add_profile_options(p)
     g = p.add_argument_group("running")
-    g.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes for JSON Lines (default 1); output stays in input order",
-    )
+    add_jobs_and_progress(g, "worker processes for JSON Lines (default 1); output stays in input order")
     g.add_argument(
         "--on-error",
         choices=["keep", "skip", "stop"],
         default="keep",
         help="a record that is not a JSON object or lacks a string field: keep it unchanged "
         "(default), skip it, or stop the run",
-    )
-    g.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar on stderr (default: when stderr is a terminal)",
     )
     p.set_defaults(run=cmd_clean)
 
@@ -208,8 +227,8 @@ def build_parser() -> argparse.ArgumentParser:
         "by rule), 'plain' (one edit per line), 'json' (one JSON object per edit); default: color "
         "on a terminal, plain otherwise",
     )
-    _add_cleaning_options(p)
-    _add_profile_options(p)
+    add_cleaning_options(p)
+    add_profile_options(p)
     p.set_defaults(run=cmd_explain)
 
     from newstext.report_command import add_report_command  # it imports this module's helpers
@@ -227,7 +246,7 @@ def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
     return build_parser().parse_args(argv)
 
 
-def _options(args: argparse.Namespace) -> CleanOptions:
+def clean_options(args: argparse.Namespace) -> CleanOptions:
     return CleanOptions(
         lang=args.lang,
         quotes=args.quotes,
@@ -241,7 +260,7 @@ def _options(args: argparse.Namespace) -> CleanOptions:
     )
 
 
-def _open_input(path: str) -> BinaryIO:
+def open_input(path: str) -> BinaryIO:
     if path == "-":
         return sys.stdin.buffer
     return open(path, "rb")
@@ -278,7 +297,7 @@ class _Peeked:
         return self._rest.read(size)
 
 
-def _progress(args: argparse.Namespace, total: int | None) -> Callable[[Iterator[str]], Iterator[str]]:
+def progress(args: argparse.Namespace, total: int | None) -> Callable[[Iterator[str]], Iterator[str]]:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     if not show:
         return lambda it: it
@@ -296,10 +315,10 @@ def _progress(args: argparse.Namespace, total: int | None) -> Callable[[Iterator
 def _run_jsonl(args: argparse.Namespace, stream: ByteSource, out: IO[str]) -> int:
     name = "<stdin>" if args.input == "-" else args.input
     total = os.path.getsize(args.input) if args.input != "-" else None
-    lines = _progress(args, total)(read_lines(stream, name))
+    lines = progress(args, total)(read_lines(stream, name))
     tally = Tally()
     messages = 0
-    for number, outcome in enumerate(clean_lines(lines, args.field, _options(args), jobs=args.jobs), 1):
+    for number, outcome in enumerate(clean_lines(lines, args.field, clean_options(args), jobs=args.jobs), 1):
         tally.add(outcome)
         if outcome.message:
             messages += 1
@@ -326,16 +345,14 @@ def _summary(tally: Tally, policy: str) -> None:
             if n and s not in (Status.CLEANED, Status.BLANK)
         )
         parts.append(f"{tally.failed} {'skipped' if policy == 'skip' else 'kept unchanged'} ({reasons})")
-    print(f"newstext: {tally.records} records in, {written} out: {'; '.join(parts)}", file=sys.stderr)
+    noun = "record" if tally.records == 1 else "records"
+    print(f"newstext: {tally.records} {noun} in, {written} out: {'; '.join(parts)}", file=sys.stderr)
 
 
 def cmd_clean(args: argparse.Namespace) -> int:
     """``newstext clean``."""
-    if args.jobs < 1:
-        raise UsageError("--jobs takes a whole number of at least 1")
-    if args.output != "-" and args.input != "-" and same_file(args.input, args.output):
-        raise UsageError(f"refusing to overwrite the input {args.input}: give another --output")
-    with _open_input(args.input) as stream:
+    refuse_overwrite(args)
+    with open_input(args.input) as stream:
         head = stream.read(1 << 16)
         jsonl = _is_jsonl(args, head)
         full = _Peeked(head, stream)
@@ -347,7 +364,7 @@ def cmd_clean(args: argparse.Namespace) -> int:
             return status
         name = "<stdin>" if args.input == "-" else args.input
         text = decode(full.read(), name)
-    cleaned = _options(args).clean(text)
+    cleaned = clean_options(args).clean(text)
     with AtomicOutput(args.output) as out:
         out.write(cleaned)
         if cleaned and not cleaned.endswith("\n"):
@@ -355,46 +372,36 @@ def cmd_clean(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def cmd_explain(args: argparse.Namespace) -> int:
-    """``newstext explain``."""
-    from newstext.api import explain
-
-    options = _options(args)
-    with _open_input(args.input) as stream:
+def _explain_inputs(
+    args: argparse.Namespace, options: CleanOptions
+) -> Iterator[tuple[int | None, str, str | None]]:
+    """(line number or None, text, source) of each article of the input, read lazily."""
+    name = "<stdin>" if args.input == "-" else args.input
+    with open_input(args.input) as stream:
         head = stream.read(1 << 16)
         full = _Peeked(head, stream)
-        name = "<stdin>" if args.input == "-" else args.input
-        jsonl = _is_jsonl(args, head)
-        texts: list[tuple[int | None, str, str | None]]
-        if jsonl:
-            texts = []
-            for number, line in enumerate(read_lines(full, name), 1):
-                try:
-                    record = json.loads(line) if line.strip() else None
-                except ValueError:
-                    record = None
-                if isinstance(record, dict) and isinstance(record.get(args.field), str):
-                    source = record.get(options.source_field) if options.source_field else None
-                    source = source if isinstance(source, str) else options.source
-                    texts.append((number, record[args.field], source))
-        else:
-            texts = [(None, decode(full.read(), name), options.source)]
+        if not _is_jsonl(args, head):
+            yield None, decode(full.read(), name), options.source
+            return
+        for number, line in enumerate(read_lines(full, name), 1):
+            try:
+                record = json.loads(line) if line.strip() else None
+            except ValueError:
+                record = None
+            if isinstance(record, dict) and isinstance(record.get(args.field), str):
+                source = record.get(options.source_field) if options.source_field else None
+                yield number, record[args.field], source if isinstance(source, str) else options.source
+
+
+def cmd_explain(args: argparse.Namespace) -> int:
+    """``newstext explain``."""
+    options = clean_options(args)
+    name = "<stdin>" if args.input == "-" else args.input
     mode = args.as_format
     if mode == "auto":
         mode = "color" if sys.stdout.isatty() else "plain"
-    for line_number, text, source in texts:
-        kwargs = dict.fromkeys(options.off, False)
-        result = explain(
-            text,
-            options.lang,
-            quotes=options.quotes,
-            dates=options.dates,
-            reference=options.reference,
-            data_paths=options.data_paths,
-            profile=options.profile,
-            source=source,
-            **kwargs,
-        )
+    for line_number, text, source in _explain_inputs(args, options):
+        result = options.explain(text, source)
         if mode == "json":
             extra = {"line": line_number} if line_number is not None else {}
             for row in edits_as_json(result, **extra):

@@ -14,24 +14,23 @@ What a credit says is kept in the edit's ``note`` as ``"<role>: <value>"``: ``au
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
-
-import re
 
 import regex
 
 from newstext.context import Context
 from newstext.edits import Edit
-from newstext.junkdata import ROLES, disjoin, junk_data
+from newstext.junkdata import ROLES, junk_data
 from newstext.junkpatterns import (
     CAPS_CREDIT,
     COPYRIGHT_LINE,
     COPYRIGHT_TAIL,
     INITIALS_LINE,
 )
-from newstext.lines import Line, iter_lines, remove_lines, remove_match
+from newstext.lines import Line, iter_lines, remove_lines, remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
@@ -116,7 +115,7 @@ class DropCredits(Cleaner):
             block = _end_credits(text, rule)
             if block is not None:
                 out.append(block)
-        return disjoin(text, out)
+        return tidy_removals(text, out)
 
 
 def _photo_edit(text: str, m: re.Match[str], rule: str) -> Edit:

@@ -170,6 +170,8 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     )
     pattern = (
         f"(?:(?P<wd>{wd})(?:\\s{{0,2}}[-–]\\s{{0,2}}{wd})?[,،]?(?:\\s{{0,3}}(?:{joiner})(?![^\\W\\d_]))?"
+        # a word or two may stand between a weekday and a bracketed date: "Senin pagi (16/6)"
+        f"(?:(?:\\s{{1,3}}[^\\W\\d_]{{2,12}}){{1,2}}(?=\\s{{0,3}}[(（]))?"
         f"\\s{{0,3}}(?P<par>[(（]\\s{{0,2}})?)?"
         f"(?P<core>{'|'.join(cores)}|(?(wd)(?:{short})|(?!)))"
         f"(?(par)(?:\\s{{0,2}}[)）])?|{trail}?)"

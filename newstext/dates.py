@@ -11,8 +11,8 @@ the whole article; :data:`normalize_dates` is the cleaner that rewrites each one
 * **Year** of a date written without one: the ``reference`` date, else the article's first date
   with a year; the nearest year whose calendar agrees with a weekday written beside it wins.
 
->>> [m.iso for m in find_dates("Jumat (10/8/2021) dan Senin (10/4).", "id")]
-['2021-10-08', '2021-10-04']
+>>> ", ".join(m.iso for m in find_dates("Jumat (10/8/2021) dan Senin (10/4).", "id"))
+'2021-10-08, 2021-10-04'
 >>> normalize_dates("Thursday, Dec. 11, 2014", lang="en")
 'Thursday, 2014-12-11'
 """
@@ -45,6 +45,8 @@ _WORD_YEARS = range(1000, 3000)
 _BUDDHIST_FROM, _BUDDHIST_OFFSET = 2400, 543
 #: How many years either side of the anchor a weekday may move a date without a year.
 _WEEKDAY_REACH = 7
+#: Seconds one anchored match may take (the patterns are bounded: a guard, not a limit in use).
+_TIMEOUT = 1.0
 #: How many words before a run of digits may start its date (weekday, month name, their parts).
 _WORDS_BACK = 4
 
@@ -166,7 +168,9 @@ def _scan(text: str, names: CalendarNames) -> list[_Raw]:
         tries: list[int] = []
         lo = max(covered, start - WINDOW)
         near = NEAREST_WORD.search(text, lo, start)
-        if near is not None and (near.group(1).casefold() in words or UNSPACED.match(near.group(1))):
+        if near is not None and (
+            near.group(1).casefold() in words or UNSPACED.match(near.group(1)) or "(" in near.group()
+        ):
             tries = [
                 w.start()
                 for w in TOKEN.finditer(text, lo, start)
@@ -178,7 +182,10 @@ def _scan(text: str, names: CalendarNames) -> list[_Raw]:
         ):
             tries.append(start)
         for at in tries:
-            m = pattern.match(text, at, timeout=1.0)
+            try:
+                m = pattern.match(text, at, timeout=_TIMEOUT)
+            except TimeoutError:  # cannot happen with bounded patterns; never let it end the run
+                continue
             if m is None or m.end() <= start:
                 continue
             raw = _read(m, names)
@@ -208,6 +215,11 @@ def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
     said = g("wd") or g("twd")
     if not said and g("swd") and (g("y") or g("ny") or g("n3")):
         said = g("swd")
+    if said and _lowercased(said, names) and _cased_text(m.string, m.start()):
+        # "sepanjang minggu 20-26 Oktober": a week, not Sunday; a bracketed date then needs a year
+        said = None
+        if g("s1") or (g("r1") and not g("ry")):
+            return None
     span = _Span(*m.span(), *m.span("core"), names.weekdays.get(fold(said)) if said else None)
     if g("iy"):
         y, y2 = _year(g("iy"), numeric=True), _year(g("iy2"), numeric=True)
@@ -287,7 +299,7 @@ def _read_words(m: regex.Match[str], names: CalendarNames, span: _Span) -> _Raw 
 
 
 def _lowercased(name: str, names: CalendarNames) -> bool:
-    """Whether a month name the language writes with a capital is written here in small letters."""
+    """Whether a name the language writes with a capital is written here in small letters."""
     return name[:1].islower() and fold(name) in names.capitalized
 
 
@@ -554,10 +566,12 @@ def find_dates(
     ``reference`` (a date or "YYYY-MM-DD") is the publication date: it gives the year of dates
     written without one.
 
-    >>> [(m.text, m.iso) for m in find_dates("Sunday, Jan. 11", "en", reference="2014-12-29")]
-    [('Sunday, Jan. 11', '2015-01-11')]
-    >>> [(m.text, m.iso) for m in find_dates("21 сентября 2021г., вторник")]
-    [('21 сентября 2021г., вторник', '2021-09-21')]
+    >>> (m,) = find_dates("Sunday, Jan. 11", "en", reference="2014-12-29")
+    >>> m.text, m.iso, m.year_by
+    ('Sunday, Jan. 11', '2015-01-11', 'reference+weekday')
+    >>> (m,) = find_dates("21 сентября 2021г., вторник")
+    >>> m.text, m.iso
+    ('21 сентября 2021г., вторник', '2021-09-21')
     """
     if not isinstance(text, str):
         raise TypeError(f"find_dates takes a str, not {type(text).__name__}")
@@ -575,7 +589,9 @@ class NormalizeDates(Cleaner):
     (the year of the article's first full date, the order its certain numeric dates use) comes
     from the article as it was given (``ctx.original``), so it survives earlier removals. Does
     nothing when the context says ``dates="keep"``. Each edit's note says how the date was
-    resolved. ISO dates come out unchanged, so a second pass changes nothing.
+    resolved. ISO dates come out unchanged, so a second pass changes nothing. A date without a
+    year is left as written when neither ``reference`` nor the article gives one (``find_dates``
+    still reports it, with ``year_by="today"``).
     """
 
     name: ClassVar[str] = "normalize_dates"
@@ -586,6 +602,10 @@ class NormalizeDates(Cleaner):
             return
         names, convention = _names_and_convention(ctx.original or text, ctx.lang or None)
         for m in _matches(text, names, ctx.reference, convention, ctx.original or text):
+            if m.year_by == "today":
+                # nothing in the article or the call gives the year: writing this year's into the
+                # text would be a guess presented as fact, so the date stays as it was written
+                continue
             before = text[m.date_start : m.date_end]
             if before != m.iso:
                 yield Edit(self.name, m.date_start, m.date_end, before, m.iso, m.note)

@@ -33,8 +33,8 @@ __all__ = ["DEFAULT_CLEANERS", "Toggles"]
 
 DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
     # characters (docs/rules/characters.md)
-    fix_mojibake,
     unescape_html,
+    fix_mojibake,
     strip_html_tags,
     remove_control_chars,
     remove_bidi_controls,
@@ -60,8 +60,8 @@ DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
 class Toggles(TypedDict, total=False):
     """One keyword per cleaner of :data:`DEFAULT_CLEANERS`: False turns that cleaner off."""
 
-    fix_mojibake: bool
     unescape_html: bool
+    fix_mojibake: bool
     strip_html_tags: bool
     remove_control_chars: bool
     remove_bidi_controls: bool

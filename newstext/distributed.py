@@ -60,8 +60,11 @@ def _clean_records(
 ) -> list[dict[str, Any]]:
     out = []
     for record in records:
+        if field not in record:
+            out.append(dict(record))
+            continue
         source = record.get(source_field) if source_field is not None else None
-        out.append({**record, field: _clean_value(record.get(field), source, options)})
+        out.append({**record, field: _clean_value(record[field], source, options)})
     return out
 
 
@@ -69,7 +72,8 @@ def clean_bag(bag: Any, *, field: str | None = None, source_field: str | None = 
     """A ``dask.bag`` with every text cleaned (lazily: call ``.compute()`` or write it out).
 
     The bag holds texts, or, with ``field``, dict records whose ``field`` is the text (each record
-    comes back as a new dict with that field cleaned and every other key as it was). ``source_field``
+    comes back as a new dict with that field cleaned and every other key as it was; a record
+    without the field comes back as it was). ``source_field``
     names the field that holds each record's source, for the ``profile`` given in ``options``.
     ``options`` are those of :func:`newstext.clean` (``lang``, ``quotes``, ``profile``, ``source``,
     ``drop_credits=False``...); they are checked before anything is sent to a worker. A value that

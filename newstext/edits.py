@@ -41,15 +41,19 @@ class Edit:
 
 
 def settle(edits: Iterable[Edit]) -> list[Edit]:
-    """Sort edits by position and drop any that overlap one already kept (the earlier start wins).
+    """Sort edits by position and make them disjoint: the earlier start wins.
 
-    Edits that change nothing (``before == after``) are dropped too.
+    A removal that overlaps a removal already kept is trimmed to start where that one ends (two
+    neighbouring lines dropped each with a line break can share one); any other edit that overlaps
+    one already kept is dropped. Edits that change nothing (``before == after``) are dropped too.
     """
     kept: list[Edit] = []
     end = -1
     for edit in sorted(edits, key=lambda e: (e.start, -e.end)):
         if edit.before == edit.after:
             continue
+        if edit.start < end and not edit.after and not kept[-1].after and edit.end > end:
+            edit = Edit(edit.rule, end, edit.end, edit.before[end - edit.start :], "", edit.note)
         if edit.start < end or (edit.start == end and edit.start == edit.end and kept):
             continue
         kept.append(edit)
@@ -94,6 +98,32 @@ class OffsetMap:
         if end <= start:
             return left, left
         return left, max(left, self._position(end, left=False))
+
+    def pieces(self, start: int, end: int) -> list[tuple[tuple[int, int], tuple[int, int]]]:
+        """The parts of the current span ``[start, end)`` and the spans of the original they are.
+
+        Each item is ``((cur_start, cur_end), (orig_start, orig_end))``. Text that an earlier edit
+        removed is in no part, so a later edit that straddles an earlier removal is reported
+        without it. An empty span gives one empty part.
+        """
+        if end <= start:
+            return [((start, end), self.to_original(start, end))]
+        out: list[tuple[tuple[int, int], tuple[int, int]]] = []
+        i = max(bisect.bisect_right(self._cur_starts, start) - 1, 0)
+        while i < len(self._segments):
+            seg = self._segments[i]
+            if seg[0] >= end:
+                break
+            a, b = max(start, seg[0]), min(end, seg[1])
+            if a < b:
+                o = _slice(seg, a, b) if seg[4] else (seg[2], seg[3])
+                if out and o[0] <= out[-1][1][1]:
+                    (ca, _), (oa, ob) = out[-1]
+                    out[-1] = ((ca, b), (oa, max(ob, o[1])))
+                else:
+                    out.append(((a, b), o))
+            i += 1
+        return out or [((start, end), self.to_original(start, end))]
 
     def _position(self, pos: int, *, left: bool) -> int:
         segs = self._segments

@@ -14,9 +14,9 @@ from typing import ClassVar
 
 from newstext.context import Context
 from newstext.edits import Edit
-from newstext.junkdata import disjoin, junk_data
+from newstext.junkdata import junk_data
 from newstext.junkpatterns import ELLIPSIS_TAIL
-from newstext.lines import remove_match
+from newstext.lines import remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["DropFeedFooters", "drop_feed_footers"]
@@ -46,7 +46,7 @@ class DropFeedFooters(Cleaner):
             m = ELLIPSIS_TAIL.search(text, max(0, len(text) - 64))
             if m:
                 out.append(remove_match(text, m.start(), len(text.rstrip()), self.name, "feed cut"))
-        return disjoin(text, out)
+        return tidy_removals(text, out)
 
 
 #: The cleaner with its defaults, as it runs in the default pipeline.

@@ -21,19 +21,17 @@ from typing import Any
 
 import regex
 
-from newstext.edits import Edit
 from newstext.junkpatterns import INITIALS_TAIL, phrase_regex
 from newstext.langdata import LangData, all_languages
 
 __all__ = [
     "CACHE_SIZE",
+    "KEY_CHARS",
     "TIMEOUT",
     "Entry",
     "JunkData",
     "Scanner",
-    "disjoin",
     "junk_data",
-    "KEY_CHARS",
     "label_keys",
     "line_key",
     "line_keys",
@@ -238,24 +236,6 @@ def safe_finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Matc
         return
 
 
-def disjoin(text: str, edits: Iterable[Edit]) -> list[Edit]:
-    """Edits made not to overlap, each keeping its note.
-
-    Two removals of neighbouring lines can overlap by one line break (the last line of a text takes
-    the break before it); the later one is trimmed to start where the earlier ends. An edit inside
-    another is dropped.
-    """
-    out: list[Edit] = []
-    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
-        if out and e.start < out[-1].end:
-            if e.end <= out[-1].end:
-                continue
-            start = out[-1].end
-            e = Edit(e.rule, start, e.end, text[start : e.end], e.after, e.note)
-        out.append(e)
-    return out
-
-
 # --- finding line matches fast -------------------------------------------------------------------
 #
 # Trying a pattern at every position of a text is slow in Python's regex engines, even when the
@@ -393,7 +373,9 @@ def line_keys(src: str, depth: int = 0) -> set[str] | None:
                 return None
             keys |= got
         if _QUANT_ZERO.match(rest):
-            got = line_keys(rest[1:] if rest.startswith(("?", "*")) else rest[rest.index("}") + 1 :], depth + 1)
+            got = line_keys(
+                rest[1:] if rest.startswith(("?", "*")) else rest[rest.index("}") + 1 :], depth + 1
+            )
             if got is None:
                 return None
             keys |= got
@@ -436,7 +418,7 @@ def trigger(src: str) -> str:
 def line_key(line: str) -> str:
     """The first :data:`KEY_CHARS` characters of ``line`` after blanks, bullets and brackets,
     case-folded: what picks the patterns tried at the start of a line."""
-    return line.lstrip(LEAD)[:KEY_CHARS].casefold()
+    return line.lstrip(LEAD)[: KEY_CHARS + 2].casefold()[:KEY_CHARS]
 
 
 def _head(text: str) -> str:
@@ -463,9 +445,9 @@ _Unit = tuple[int, Any, bool, tuple[str, ...]]
 class Scanner:
     """A set of line patterns, each tried only where it can match.
 
-    ``keyed`` says which patterns to try at the start of a line, by its :func:`line_key` (the patterns from data that share a key are
-    joined into one); ``ends`` finds the lines that end with a bracket, for the ``ended``
-    patterns; ``triggered`` lists, for patterns that may start anywhere in a line, a word such a
+    ``keyed`` says which patterns to try at the start of a line, by its :func:`line_key`, each
+    with the literal heads a line must start with; ``ended`` patterns are tried on the lines that
+    end with a bracket; ``triggered`` lists, for patterns that may start anywhere in a line, a word such a
     line must hold (lower-case or capitalised). A pattern with none of these runs over the whole
     text (``loose``; slow, so the shipped data has none).
     """
@@ -507,7 +489,9 @@ class Scanner:
                 by_key.setdefault(h[:KEY_CHARS], []).append(h)
             for key, hs in by_key.items():
                 units.setdefault(key, []).append((i, entry.pattern, entry.timeout, tuple(sorted(set(hs)))))
-        return cls(kept, {k: tuple(v) for k, v in units.items()}, tuple(ended), tuple(triggered), tuple(loose))
+        return cls(
+            kept, {k: tuple(v) for k, v in units.items()}, tuple(ended), tuple(triggered), tuple(loose)
+        )
 
     @staticmethod
     def _run(pattern: Any, timed: bool, text: str, start: int, end: int | None) -> Any:
@@ -529,7 +513,7 @@ class Scanner:
             pos = 0
             for line in text.split("\n"):
                 stripped = line.lstrip(LEAD)
-                units = keyed.get(stripped[:KEY_CHARS].casefold())
+                units = keyed.get(stripped[: KEY_CHARS + 2].casefold()[:KEY_CHARS])
                 if units:
                     head = _head(stripped)
                     for i, pattern, timed, heads in units:

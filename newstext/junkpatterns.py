@@ -52,7 +52,9 @@ COPYRIGHT_LINE = regex.compile(r"(?<=^[^\S\n]{0,8})©[^\S\n]{0,3}(?P<v>[^\n]{1,4
 COPYRIGHT_TAIL = regex.compile(r"(?<=\S)[^\S\n]{0,3}©[^\S\n]{0,3}(?P<v>[^\n©]{2,80})$", _FLAGS)
 
 #: A line that holds one URL and at most some punctuation around it.
-URL_LINE = regex.compile(r"^[^\S\n]{0,8}[(\[<]?(?:https?://|www\.)[^\s]{1,2000}[)\]>.,;:]?[^\S\n]{0,8}$", _FLAGS)
+URL_LINE = regex.compile(
+    r"^[^\S\n]{0,8}[(\[<]?(?:https?://|www\.)[^\s]{1,2000}[)\]>.,;:]?[^\S\n]{0,8}$", _FLAGS
+)
 
 #: A line that holds nothing but punctuation (".", "-", "*"), left over where a promo was cut.
 PUNCT_LINE = regex.compile(r"^[^\S\n]{0,8}[^\w\s]{1,4}[^\S\n]{0,8}$", _FLAGS)
@@ -87,6 +89,9 @@ STAMP = regex.compile(
     r"|\b\d{1,4}(?:[.,]\d{1,3})?[^\S\n]?[KMG]B\b|\b(?:19|20)\d{2}\b"
 )
 
+# a trie of characters: "" marks the end of a phrase
+_Trie = dict[str, "_Trie"]
+
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _CASED = regex.compile(r"\p{Lu}|\p{Ll}")
 
@@ -98,28 +103,27 @@ def phrase_regex(phrases: Iterable[str]) -> str:
     character matches itself. The empty phrase is ignored; no phrases give a pattern that never
     matches.
     """
-    trie: dict[str, dict[str, object]] = {}
+    trie: _Trie = {}
     for phrase in phrases:
         words = phrase.split()
         if not words:
             continue
-        node: dict[str, object] = trie
+        node = trie
         for ch in " ".join(words):
             low = ch.lower()
             key = low if len(low) == 1 else ch  # patterns run case-insensitively
-            node = node.setdefault(key, {})  # type: ignore[assignment]
+            node = node.setdefault(key, {})
         node[""] = {}
     if not trie:
         return r"(?!)"
     return _trie_source(trie)
 
 
-def _trie_source(node: dict[str, object]) -> str:
+def _trie_source(node: _Trie) -> str:
     ends = "" in node
     branches = []
     for ch in sorted(k for k in node if k):
         child = node[ch]
-        assert isinstance(child, dict)
         atom = r"[^\S\n]{1,4}" if ch == " " else regex.escape(ch)
         branches.append(atom + _trie_source(child))
     if not branches:

@@ -34,7 +34,10 @@ __all__ = [
 ]
 
 #: Every table and key a language file may hold, with the type of its value.
-#: ``list`` values are lists of strings; ``str`` values are single strings.
+#: ``list`` values are lists of strings, merged over every file read (the language's own, the
+#: ones it borrows, the user's); ``tuple`` values are lists whose positions mean something
+#: (quotation marks): the first file that sets one wins whole, the user's before newstext's;
+#: ``str`` values are single strings, the first file that sets one wins.
 SCHEMA: Mapping[str, Mapping[str, type]] = {
     "meta": {
         "name": str,  # the language's English name, for docs and messages
@@ -67,10 +70,13 @@ SCHEMA: Mapping[str, Mapping[str, type]] = {
         "toc_headers": list,
     },
     "tags": {
-        # keyword-tag phrases known to be glued after paragraphs
+        # keyword-tag phrases known to be glued after paragraphs ("Politik Rusia"), matched
+        # case-insensitively at the end of a line after a sentence, or in the trailing tag list
         "phrases": list,
-        # labels of tag lines ("Tags", "Tag", "Topik")
+        # labels of tag lines ("Tags: a, b", "Kata kunci: ...", "标签：..."), matched case-insensitively
         "labels": list,
+        # names of news sections that open a glued tag ("Politik" in "... diputuskan. Politik Rusia")
+        "sections": list,
     },
     "dates": {
         # extra spellings of month names, on top of CLDR's ("Sept", "Agt")
@@ -91,8 +97,8 @@ SCHEMA: Mapping[str, Mapping[str, type]] = {
         "range_words": list,
     },
     "quotes": {
-        # override CLDR's quotation marks: [open, close, inner open, inner close]
-        "marks": list,
+        # CLDR's quotation marks: [open, close, inner open, inner close] (positional: not merged)
+        "marks": tuple,
     },
     "language": {
         # words common in this language and rare in a close one (Indonesian "bahwa", Malay "bahawa"):
@@ -116,8 +122,9 @@ class LangData:
     tables: Mapping[str, Mapping[str, Any]]
 
     def strings(self, table: str, key: str) -> tuple[str, ...]:
-        """The list ``table.key``, every file's entries in order, duplicates dropped."""
-        _check_key(table, key, list)
+        """The list ``table.key``: for a merged key every file's entries in order, duplicates
+        dropped; for a positional key the list of the first file that sets it."""
+        _check_key(table, key, list, tuple)
         return tuple(self.tables.get(table, {}).get(key, ()))
 
     def value(self, table: str, key: str, default: str = "") -> str:
@@ -132,9 +139,10 @@ class LangData:
         return bool(self.files)
 
 
-def _check_key(table: str, key: str, kind: type) -> None:
-    if SCHEMA.get(table, {}).get(key) is not kind:
-        raise KeyError(f"{table}.{key} is not a {kind.__name__} key of the language-file schema")
+def _check_key(table: str, key: str, *kinds: type) -> None:
+    if SCHEMA.get(table, {}).get(key) not in kinds:
+        names = " or ".join(k.__name__ for k in kinds)
+        raise KeyError(f"{table}.{key} is not a {names} key of the language-file schema")
 
 
 def read_language_file(path: str | Path) -> dict[str, dict[str, Any]]:
@@ -161,7 +169,7 @@ def validate(doc: Mapping[str, Any], where: str) -> dict[str, dict[str, Any]]:
             kind = SCHEMA[table].get(key)
             if kind is None:
                 raise ValueError(f"{where}: unknown key {table}.{key} (known: {', '.join(SCHEMA[table])})")
-            if kind is list:
+            if kind in (list, tuple):
                 if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
                     raise ValueError(f"{where}: {table}.{key} must be a list of strings")
             elif not isinstance(value, kind):
@@ -216,6 +224,22 @@ def _user_files(paths: Sequence[str]) -> Iterator[Path]:
             yield p
 
 
+def _merge(docs: list[dict[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    """Merge validated files, earliest first: lists are joined (duplicates dropped); positional
+    lists and strings are taken whole from the first file that sets them."""
+    tables: dict[str, dict[str, Any]] = {}
+    for doc in docs:
+        for table, body in doc.items():
+            merged = tables.setdefault(table, {})
+            for key, value in body.items():
+                if SCHEMA[table][key] is list:
+                    old = merged.setdefault(key, [])
+                    old.extend(v for v in value if v not in old)
+                else:
+                    merged.setdefault(key, value)
+    return tables
+
+
 @functools.lru_cache(maxsize=128)
 def load_language(tag: str, data_paths: tuple[str, ...] = ()) -> LangData:
     """The data for ``tag`` with its fallbacks, borrowed languages and the user's files merged.
@@ -235,14 +259,14 @@ def load_language(tag: str, data_paths: tuple[str, ...] = ()) -> LangData:
             return
         seen.add(cand)
         found = False
+        for path in user.get(cand, ()):  # the user's files first: where one value wins, theirs does
+            docs.append(read_language_file(path))
+            files.append(str(path))
+            found = True
         if cand in packaged:
             with resources.as_file(packaged[cand]) as real:
                 docs.append(read_language_file(real))
             files.append(f"newstext:{cand}.toml")
-            found = True
-        for path in user.get(cand, ()):
-            docs.append(read_language_file(path))
-            files.append(str(path))
             found = True
         if not found:
             return
@@ -256,17 +280,7 @@ def load_language(tag: str, data_paths: tuple[str, ...] = ()) -> LangData:
         if files:
             break
 
-    tables: dict[str, dict[str, Any]] = {}
-    for doc in docs:
-        for table, body in doc.items():
-            merged = tables.setdefault(table, {})
-            for key, value in body.items():
-                if isinstance(value, list):
-                    old = merged.setdefault(key, [])
-                    old.extend(v for v in value if v not in old)
-                else:
-                    merged.setdefault(key, value)
-    return LangData(tag=tag, files=tuple(files), tables=tables)
+    return LangData(tag=tag, files=tuple(files), tables=_merge(docs))
 
 
 @functools.cache
@@ -282,14 +296,4 @@ def all_languages() -> LangData:
         with resources.as_file(entry) as real:
             docs.append(read_language_file(real))
         files.append(f"newstext:{tag}.toml")
-    tables: dict[str, dict[str, Any]] = {}
-    for doc in docs:
-        for table, body in doc.items():
-            merged = tables.setdefault(table, {})
-            for key, value in body.items():
-                if isinstance(value, list):
-                    old = merged.setdefault(key, [])
-                    old.extend(v for v in value if v not in old)
-                else:
-                    merged.setdefault(key, value)
-    return LangData(tag="mul", files=tuple(files), tables=tables)
+    return LangData(tag="mul", files=tuple(files), tables=_merge(docs))

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from newstext.cli import EXIT_OK, UsageError, _open_input
+from newstext.cli import EXIT_OK, UsageError, open_input, whole_number
 from newstext.files import AtomicOutput, read_lines
 from newstext.profiles import MIN_ARTICLES, MIN_SHARE, Profile
 
@@ -28,16 +28,6 @@ def _share(value: str) -> float:
     if not 0.0 < share <= 1.0:
         raise argparse.ArgumentTypeError(f"takes a share more than 0 and at most 1, not {share}")
     return share
-
-
-def _articles(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 1:
-        raise argparse.ArgumentTypeError(f"takes a whole number of at least 1, not {n}")
-    return n
 
 
 def add_learn_command(sub: Any) -> None:
@@ -76,7 +66,7 @@ def add_learn_command(sub: Any) -> None:
     g = p.add_argument_group("thresholds (docs/profiles.md says how the defaults were measured)")
     g.add_argument(
         "--min-articles",
-        type=_articles,
+        type=whole_number(1),
         default=MIN_ARTICLES,
         metavar="N",
         help=f"a unit must recur in at least N articles of its source (default {MIN_ARTICLES})",
@@ -105,7 +95,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
     def records() -> Iterator[tuple[str | None, str]]:
         for path in args.inputs:
             name = "<stdin>" if path == "-" else path
-            with _open_input(path) as stream:
+            with open_input(path) as stream:
                 for line in read_lines(stream, name):
                     if not line.strip():
                         continue

@@ -7,12 +7,20 @@ behind (the last line of a text takes the break before it instead).
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 
 from newstext.edits import Edit
 
-__all__ = ["Line", "iter_lines", "remove_line", "remove_lines", "remove_match", "remove_tail"]
+__all__ = [
+    "Line",
+    "iter_lines",
+    "remove_line",
+    "remove_lines",
+    "remove_match",
+    "remove_tail",
+    "tidy_removals",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,3 +95,62 @@ def remove_match(text: str, start: int, end: int, rule: str, note: str = "") -> 
         while at > line_start and text[at - 1] in " \t":
             at -= 1
     return Edit(rule, at, line_end, text[at:line_end], "", note)
+
+
+def tidy_removals(text: str, edits: Iterable[Edit]) -> list[Edit]:
+    """Line removals made not to overlap, each keeping its note, with the blank lines between
+    them taken too (the shared last step of every rule that drops lines).
+
+    Two removals of neighbouring lines can overlap by one line break (the last line of a text takes
+    the break before it); the later one is trimmed to start where the earlier ends. An edit inside
+    another is dropped.
+    """
+    out: list[Edit] = []
+    for e in sorted(edits, key=lambda e: (e.start, -e.end)):
+        if out and e.start < out[-1].end:
+            if e.end <= out[-1].end:
+                continue
+            start = out[-1].end
+            e = Edit(e.rule, start, e.end, text[start : e.end], e.after, e.note)
+        out.append(e)
+    return _tidy_gaps(text, out)
+
+
+def _tidy_gaps(text: str, edits: list[Edit]) -> list[Edit]:
+    """Removed lines take the blank lines that separated them with them, so no gap is left.
+
+    A run of removed lines that ends the text takes the white space before it; one that starts the
+    text, the white space after it; one between two blank lines, the blank line after it.
+    """
+    out = list(edits)
+    k = 0
+    while k < len(out):
+        j = k
+        while j + 1 < len(out) and out[j + 1].start == out[j].end and not out[j + 1].after:
+            j += 1
+        first, last = out[k], out[j]
+        start, end = first.start, last.end
+        whole = not first.after and (start == 0 or text[start - 1] == "\n" or first.before[:1] == "\n")
+        low = out[k - 1].end if k else 0
+        high = out[j + 1].start if j + 1 < len(out) else len(text)
+        if whole:
+            if end == len(text):
+                while start > low and text[start - 1] in " \t\n":
+                    start -= 1
+            elif start == 0:
+                while end < high and text[end] in " \t\n":
+                    end += 1
+            elif (
+                end < high
+                and text[end - 1 : end] == "\n"
+                and text[start - 2 : start] == "\n\n"
+                and text[end : end + 1] == "\n"
+            ):
+                end += 1
+        if start != first.start:
+            out[k] = Edit(first.rule, start, first.end, text[start : first.end], first.after, first.note)
+        if end != last.end:
+            last = out[j]
+            out[j] = Edit(last.rule, last.start, end, text[last.start : end], last.after, last.note)
+        k = j + 1
+    return out

@@ -16,6 +16,7 @@ from typing import ClassVar
 from newstext.context import Context, make_context
 from newstext.edits import Edit, OffsetMap, apply_edits, settle
 from newstext.guard import DEFAULT_GUARD, Guard
+from newstext.language import ParagraphLanguage, paragraph_languages, title_language_mismatch
 
 __all__ = ["Cleaner", "HeldBack", "Pipeline", "Result"]
 
@@ -84,6 +85,17 @@ class Result:
     #: rule was given: a later rule's edit there covers only what that rule changed, so per-rule
     #: counts of characters removed add up to the characters in less the characters out
     stage_edits: tuple[Edit, ...] = ()
+    #: the language of each paragraph (line) of the input, with offsets into it: a line in another
+    #: language than the article (a related headline left in English) is evidence of junk
+    paragraph_languages: tuple[ParagraphLanguage, ...] = ()
+    #: the title (first line), when it is in another language than the body; a sign of a
+    #: machine-translated, spun copy
+    title_language: ParagraphLanguage | None = None
+
+    @property
+    def foreign_paragraphs(self) -> tuple[ParagraphLanguage, ...]:
+        """The paragraphs in another language than the article's."""
+        return tuple(p for p in self.paragraph_languages if p.tag not in ("und", self.lang))
 
     @property
     def credits(self) -> tuple[Credit, ...]:
@@ -193,9 +205,21 @@ class Pipeline:
         staged: list[Edit] = []
         held: list[HeldBack] = []
 
-        def to_input(edit: Edit) -> Edit:
-            start, end = offsets.to_original(edit.start, edit.end)
-            return Edit(edit.rule, start, end, original[start:end], edit.after, edit.note)
+        def split(edit: Edit) -> list[tuple[Edit, Edit]]:
+            # an edit that straddles text an earlier rule removed is reported in parts, without that
+            # text: what is shown as this rule's doing is exactly what this rule changed. Each part
+            # is given as (offsets into the input, offsets into the text the rule was given).
+            parts = []
+            for n, ((a, b), (start, end)) in enumerate(offsets.pieces(edit.start, edit.end)):
+                after = edit.after if n == 0 else ""
+                if original[start:end] != after:
+                    parts.append(
+                        (
+                            Edit(edit.rule, start, end, original[start:end], after, edit.note),
+                            Edit(edit.rule, a, b, text[a:b], after, edit.note),
+                        )
+                    )
+            return parts
 
         for cleaner in self.cleaners:
             edits: Sequence[Edit] = settle(cleaner.edits(text, ctx))
@@ -203,10 +227,12 @@ class Pipeline:
                 continue
             reason = self.guard.check(edits, text, ctx.original) if self.guard and cleaner.guarded else None
             if reason is not None:
-                held.append(HeldBack(cleaner.name, reason, tuple(map(to_input, edits))))
+                held.append(HeldBack(cleaner.name, reason, tuple(p for e in edits for p, _ in split(e))))
                 continue
-            reported.extend(map(to_input, edits))
-            staged.extend(edits)
+            for edit in edits:
+                for in_input, in_stage in split(edit):
+                    reported.append(in_input)
+                    staged.append(in_stage)
             offsets.update(edits)
             text = apply_edits(text, edits)
         return Result(
@@ -216,6 +242,8 @@ class Pipeline:
             original=original,
             held_back=tuple(held),
             stage_edits=tuple(staged),
+            paragraph_languages=tuple(paragraph_languages(original, ctx.lang)),
+            title_language=title_language_mismatch(original, ctx.lang),
         )
 
     def clean(self, text: str, lang: str | None = None) -> str:

@@ -39,6 +39,7 @@ __all__ = [
     "NormalizeQuotes",
     "QuoteMark",
     "analyse_quotes",
+    "ascii_quotes",
     "language_marks",
     "normalize_quotes",
 ]
@@ -73,6 +74,10 @@ _GUILLEMET_PAIR_RE = re.compile(f"«[{_SPACES}]?+([^«»\n]{{1,5000}}?)[{_SPACES
 #: The marks used when a language has no ``[quotes] marks`` (CLDR root: “…” ‘…’).
 DEFAULT_MARKS: tuple[str, str, str, str] = ("“", "”", "‘", "’")
 _APOSTROPHE = "’"
+# Single marks written as apostrophes: an unpaired one is taken for an apostrophe ('em, students').
+# (An unpaired ‘ stays an opening mark, like ‹ and ‚; between letters or before a digit it is one.)
+_APOSTROPHE_LIKE = frozenset("'’＇")
+_TO_APOSTROPHE = frozenset("'‘’＇")
 
 # What may stand before an opening mark / after a closing one (besides white space).
 _OPEN_CONTEXT = frozenset("([{<-–—/")
@@ -151,7 +156,7 @@ def _analyse_line(text: str, start: int, end: int, marks: list[QuoteMark]) -> It
         while len(stack) > k:
             pos, family, level = stack.pop()
             open_of[family].pop()
-            if family == "single":
+            if text[pos] in _APOSTROPHE_LIKE:
                 roles[pos] = ("apostrophe", 0, True)  # an unclosed ' is an elision: 'em, 'tis
             else:
                 roles[pos] = ("open", level, False)
@@ -202,10 +207,10 @@ def _analyse_line(text: str, start: int, end: int, marks: list[QuoteMark]) -> It
             stack.append((pos, family, len(stack)))
             continue
         if open_at is None:
-            if family == "single":
+            if char in _APOSTROPHE_LIKE:
                 roles[pos] = ("apostrophe", 0, True)  # students' books
             else:
-                roles[pos] = ("close", len(stack), False)
+                roles[pos] = ("close", 0, False)
             continue
         unwind(open_at + 1)
         open_pos, _, level = stack.pop()
@@ -266,12 +271,45 @@ def language_marks(ctx: Context) -> tuple[str, str, str, str]:
     return _marks_for(ctx.data.strings("quotes", "marks"))
 
 
+def _facing(text: str, pos: int) -> str | None:
+    """ "open" after a space or bracket and before a word, "close" the other way round, else None."""
+    prev = text[pos - 1] if pos > 0 and text[pos - 1] != "\n" else " "
+    nxt = text[pos + 1] if pos + 1 < len(text) and text[pos + 1] != "\n" else " "
+    left = prev.isspace() or prev in _OPEN_CONTEXT
+    right = nxt.isspace() or nxt in _CLOSE_CONTEXT
+    if left and not right:
+        return "open"
+    if right and not left:
+        return "close"
+    return None
+
+
+def _unpaired_level(char: str, marks: tuple[str, str, str, str]) -> int | None:
+    """The level whose marks are of the same family as ``char`` (None: no such level).
+
+    An unpaired mark keeps its family, so that it cannot pair with another mark the next time.
+    """
+    family = _FAMILY[char]
+    for level in (0, 1):
+        if _FAMILY.get(marks[2 * level].strip()[:1]) == family:
+            return level
+    return None
+
+
 def _typographic_edits(text: str, ctx: Context, rule: str) -> Iterator[Edit]:
-    o1, c1, o2, c2 = language_marks(ctx)
+    marks = language_marks(ctx)
+    o1, c1, o2, c2 = marks
     for mark in analyse_quotes(text):
         start, end = mark.pos, mark.pos + 1
+        if mark.role in ("open", "close") and not mark.balanced:
+            # An unpaired mark is restyled only where its neighbours say which way it faces, and
+            # only into a mark of its own family: then it reads the same way the next time.
+            level = _unpaired_level(mark.char, marks)
+            if level is None or _facing(text, mark.pos) != mark.role:
+                continue
+            mark = mark._replace(level=level)
         if mark.role == "apostrophe":
-            if mark.char in "'‘’＇":
+            if mark.char in _TO_APOSTROPHE:
                 after = _APOSTROPHE
             else:
                 continue
@@ -318,7 +356,12 @@ def _ascii_edits(text: str, rule: str, notes: bool) -> Iterator[Edit]:
             yield Edit(rule, pos, pos + 1, m.group(), ASCII_QUOTES[m.group()], unbalanced.get(pos, ""))
 
 
-def _ascii(text: str) -> str:
+def ascii_quotes(text: str) -> str:
+    """``text`` with every quotation mark and apostrophe made ASCII (the "ascii" style).
+
+    >>> ascii_quotes("« Oui » et „gut“ et 「東京」")
+    '"Oui" et "gut" et "東京"'
+    """
     if "«" in text:
         text = _GUILLEMET_PAIR_RE.sub(r'"\1"', text)
     # `in` then `replace` per mark: much faster than str.translate on non-ASCII text
@@ -359,7 +402,7 @@ class NormalizeQuotes(Cleaner):
             return apply_edits(text, settle(_typographic_edits(text, ctx, self.name)))
         if text.isascii():
             return text
-        return _ascii(text)
+        return ascii_quotes(text)
 
 
 normalize_quotes = NormalizeQuotes()

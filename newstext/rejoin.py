@@ -40,13 +40,13 @@ from newstext.pipeline import Cleaner
 __all__ = ["RejoinBrokenLines", "rejoin_broken_lines"]
 
 #: marks that end a sentence, or a line that must not be continued (colon, semicolon, dashes)
-_HARD_END = frozenset(".!?…:;。！？；：-–—")
+_HARD_END = frozenset(".!?…:;。！？；：-–—؟।۔")
 #: marks that end a sentence: a run of joined lines must end with one of them
-_SENTENCE_END = frozenset(".!?…。！？")
+_SENTENCE_END = frozenset(".!?…。！？؟।۔")
 #: closing quotes and brackets looked through at the end of a line ('... selesai."' ends a sentence)
 _CLOSERS = "\"'”’»)]）」』】"
 #: punctuation that continues the sentence of the line before; it is joined with no space
-_CONTINUES = frozenset(",;)]}，、）")
+_CONTINUES = frozenset(",;)]}，、）،؛")
 #: sentence marks that continue the line before only when a space or the end follows (not "...")
 _CONTINUES_SPACED = frozenset(".!?:")
 #: starts of lines that are never a continuation

@@ -25,9 +25,9 @@ import regex
 
 from newstext.context import Context
 from newstext.edits import Edit
-from newstext.junkdata import JunkData, disjoin, junk_data
+from newstext.junkdata import JunkData, junk_data
 from newstext.junkpatterns import is_headline, is_title_case
-from newstext.lines import Line, iter_lines, remove_lines
+from newstext.lines import Line, iter_lines, remove_lines, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["DropRelatedLinks", "drop_related_links"]
@@ -81,14 +81,15 @@ class DropRelatedLinks(Cleaner):
             rest = after.strip().lstrip(_SEPARATORS).strip()
             if rest and is_headline(rest.rstrip("])"), max_chars=200):
                 out.append(remove_lines(text, lines[i], lines[i], self.name, f"promo: {label}"))
-        return disjoin(text, out)
+        return tidy_removals(text, out)
 
     def _block_end(self, lines: list[Line], i: int, jd: JunkData) -> Line:
         """The last line of the headline block that follows a bare label on line ``i``."""
         last = lines[i]
         blanks = 0
         taken = 0
-        for ln in lines[i + 1 :]:
+        for j in range(i + 1, min(len(lines), i + 2 + 2 * self.max_headlines)):
+            ln = lines[j]
             if taken >= self.max_headlines:
                 break
             if ln.blank:
@@ -99,19 +100,31 @@ class DropRelatedLinks(Cleaner):
             s = ln.stripped
             if any(True for _ in jd.related.scan(ln.text)):
                 break  # the next label: its own edit
-            ok = (
-                is_headline(s, max_chars=200, max_words=30)
-                and not _LABEL_VALUE.match(s)
-                and (len(s.split()) >= _MIN_HEADLINE_WORDS or not _CASED.search(s))
-            )
-            if ok and taken:
-                ok = is_title_case(s, ratio=0.6)
+            ok = _headline_line(s)
+            if ok and taken and not is_title_case(s, ratio=0.6):
+                # a headline in sentence case only when the block runs to the end of the text
+                ok = _headlines_to_the_end(lines, j, self.max_headlines - taken)
             if not ok:
                 break
             blanks = 0
             taken += 1
             last = ln
         return last
+
+
+def _headline_line(s: str) -> bool:
+    """True for a line (stripped) that may be a linked headline under a bare label."""
+    return (
+        is_headline(s, max_chars=200, max_words=30)
+        and not _LABEL_VALUE.match(s)
+        and (len(s.split()) >= _MIN_HEADLINE_WORDS or not _CASED.search(s))
+    )
+
+
+def _headlines_to_the_end(lines: list[Line], j: int, room: int) -> bool:
+    """True when every line from ``j`` to the end of the text is a headline (at most ``room``)."""
+    rest = [ln.stripped for ln in lines[j:] if not ln.blank]
+    return len(rest) <= room and all(_headline_line(s) for s in rest)
 
 
 def _classify(label: str, after: str) -> str:

@@ -22,15 +22,17 @@ import html
 import html.entities
 import re
 import unicodedata
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
 import ftfy
 
+from newstext.characters import normalize_spaces, remove_bidi_controls, remove_control_chars, remove_invisible
 from newstext.context import Context
 from newstext.edits import Edit, apply_edits
 from newstext.pipeline import Cleaner
+from newstext.quotes import ascii_quotes
 
 __all__ = [
     "FTFY_CONFIG",
@@ -203,16 +205,60 @@ def _text_may_change(text: str) -> bool:
     return BADNESS_PREFILTER.search(text) is not None
 
 
-def _changed_segments(text: str) -> Iterator[tuple[int, int, str]]:
-    """Each segment ftfy changes: its span and ftfy's result for it."""
+def _changed_segments(
+    text: str, finish: Callable[[str], str] | None = None
+) -> Iterator[tuple[int, int, str, bool]]:
+    """Each segment ftfy changes: its span, ftfy's result for it, and whether ``finish`` helped.
+
+    ``finish`` (see :func:`_finisher`) is applied to the lines ftfy looks at; when the finished
+    line is one ftfy would repair further, that repair is taken too.
+    """
     if not _text_may_change(text):
         return
     for start, end in _segments(text):
         segment = text[start:end]
         if _may_change(segment):
             fixed = ftfy.fix_text_segment(segment, FTFY_CONFIG)
+            finished = False
+            if finish is not None:
+                for _ in range(4):
+                    canonical = finish(fixed)
+                    if canonical == fixed:
+                        break
+                    again = ftfy.fix_text_segment(canonical, FTFY_CONFIG)
+                    if again == canonical:
+                        break  # nothing more to repair: the later rules will do the rest
+                    fixed, finished = again, True
             if fixed != segment:
-                yield start, end, fixed
+                yield start, end, fixed, finished
+
+
+_SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t")
+
+
+def _finisher(ctx: Context) -> Callable[[str], str]:
+    """What the character rules, ASCII quotes and white space rule that follow would make of a line.
+
+    ftfy cannot decode "“Â€" (the curly quote is not UTF-8), but "\"Â€" it can. Without this
+    step a second ``clean()`` would repair what the first one left, once the later rules had made
+    the quotes ASCII or the spaces plain; with it, ``clean`` is idempotent on such lines. Only lines
+    ftfy looks at are finished, and only a further repair is kept.
+    """
+    rules = (remove_control_chars, remove_bidi_controls, remove_invisible, normalize_spaces)
+    ascii_style = ctx.quotes == "ascii"
+
+    def finish(line: str) -> str:
+        for rule in rules:
+            line = rule.apply(line, ctx)
+        if ascii_style:
+            line = ascii_quotes(line)
+        # what normalize_whitespace does inside a line: tabs and runs of spaces become one space,
+        # none at the line's ends (ftfy's restore_byte_a0 reads spaces)
+        body = line.rstrip("\n")
+        tidy = _SPACE_RUN_RE.sub(" ", body).strip(" ")
+        return line if tidy == body else tidy + line[len(body) :]
+
+    return finish
 
 
 def fix_text_like_ftfy(text: str) -> str:
@@ -223,7 +269,7 @@ def fix_text_like_ftfy(text: str) -> str:
     """
     parts: list[str] = []
     pos = 0
-    for start, end, fixed in _changed_segments(text):
+    for start, end, fixed, _ in _changed_segments(text):
         parts.append(text[pos:start])
         parts.append(fixed)
         pos = end
@@ -273,20 +319,25 @@ class FixMojibake(Cleaner):
     name: ClassVar[str] = "fix_mojibake"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        for start, end, fixed in _changed_segments(text):
+        for start, end, fixed, finished in _changed_segments(text, _finisher(ctx)):
             segment = text[start:end]
             a, b_before, b_after = _narrow(segment, fixed)
-            yield Edit(
-                self.name,
-                start + a,
-                start + b_before,
-                segment[a:b_before],
-                fixed[a:b_after],
-                _describe_plan(segment),
-            )
+            note = _describe_plan(segment)
+            if finished:
+                note += "; repaired further once its quotes, spaces and controls were normalised"
+            yield Edit(self.name, start + a, start + b_before, segment[a:b_before], fixed[a:b_after], note)
 
     def apply(self, text: str, ctx: Context) -> str:
-        return fix_text_like_ftfy(text)
+        parts: list[str] = []
+        pos = 0
+        for start, end, fixed, _ in _changed_segments(text, _finisher(ctx)):
+            parts.append(text[pos:start])
+            parts.append(fixed)
+            pos = end
+        if not parts:
+            return text
+        parts.append(text[pos:])
+        return "".join(parts)
 
 
 fix_mojibake = FixMojibake()

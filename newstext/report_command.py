@@ -14,27 +14,19 @@ from typing import Any
 
 from newstext.cli import (
     EXIT_OK,
-    UsageError,
-    _add_cleaning_options,
-    _add_profile_options,
-    _open_input,
-    _options,
-    _progress,
+    add_cleaning_options,
+    add_jobs_and_progress,
+    add_profile_options,
+    clean_options,
+    open_input,
+    progress,
+    refuse_overwrite,
+    whole_number,
 )
-from newstext.files import AtomicOutput, read_lines, same_file
+from newstext.files import AtomicOutput, read_lines
 from newstext.report import CAP, MOST_REMOVED, SAMPLE, TOP, report_jsonl
 
 __all__ = ["add_report_command", "cmd_report"]
-
-
-def _count(value: str) -> int:
-    try:
-        n = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"not a whole number: {value!r}") from None
-    if n < 0:
-        raise argparse.ArgumentTypeError(f"takes a whole number of at least 0, not {n}")
-    return n
 
 
 def add_report_command(sub: Any) -> None:
@@ -67,26 +59,26 @@ def add_report_command(sub: Any) -> None:
         metavar="NAME",
         help="the field of each record that holds the article (default: text)",
     )
-    _add_cleaning_options(p)
-    _add_profile_options(p)
+    add_cleaning_options(p)
+    add_profile_options(p)
     g = p.add_argument_group("report")
     g.add_argument(
         "--sample",
-        type=_count,
+        type=whole_number(0),
         default=SAMPLE,
         metavar="N",
         help=f"articles drawn at random and shown with their edits highlighted (default {SAMPLE})",
     )
     g.add_argument(
         "--most-removed",
-        type=_count,
+        type=whole_number(0),
         default=MOST_REMOVED,
         metavar="N",
         help=f"articles that lost the largest share of their text, shown too (default {MOST_REMOVED})",
     )
     g.add_argument(
         "--top",
-        type=_count,
+        type=whole_number(0),
         default=TOP,
         metavar="N",
         help=f"most frequent removed lines listed per rule (default {TOP}); counts are exact up to "
@@ -99,37 +91,21 @@ def add_report_command(sub: Any) -> None:
         metavar="N",
         help="the seed of the random sample (default 0: the same input gives the same page)",
     )
-    g.add_argument(
-        "--jobs",
-        "-j",
-        type=int,
-        default=1,
-        metavar="N",
-        help="worker processes (default 1); the page is the same for any number",
-    )
-    g.add_argument(
-        "--progress",
-        action=argparse.BooleanOptionalAction,
-        default=None,
-        help="show a progress bar on stderr (default: when stderr is a terminal)",
-    )
+    add_jobs_and_progress(g, "worker processes (default 1); the page is the same for any number")
     p.set_defaults(run=cmd_report)
 
 
 def cmd_report(args: argparse.Namespace) -> int:
     """``newstext report``."""
-    if args.jobs < 1:
-        raise UsageError("--jobs takes a whole number of at least 1")
-    if args.output != "-" and args.input != "-" and same_file(args.input, args.output):
-        raise UsageError(f"refusing to overwrite the input {args.input}: give another --output")
+    refuse_overwrite(args)
     name = "<stdin>" if args.input == "-" else args.input
     total = os.path.getsize(args.input) if args.input != "-" else None
-    with _open_input(args.input) as stream:
-        lines = _progress(args, total)(read_lines(stream, name))
+    with open_input(args.input) as stream:
+        lines = progress(args, total)(read_lines(stream, name))
         report = report_jsonl(
             lines,
             field=args.field,
-            options=_options(args),
+            options=clean_options(args),
             jobs=args.jobs,
             source=name,
             sample=args.sample,

@@ -4,7 +4,8 @@ Four shapes are removed (docs/rules/strip_keyword_tags.md says how each threshol
 
 * **glued tags**: a short phrase glued after the last sentence of a paragraph
   (``"... belum diputuskan. Politik Rusia"``). A phrase the language data or the user lists is
-  removed wherever it ends a paragraph after a full stop. Any other such tail is removed only when
+  removed wherever it ends a paragraph after a full stop, and so is a short tail that opens with a
+  section name the data lists (``"Politik"``, ``"Ekonomi"``). Any other such tail is removed only when
   the article itself gives evidence that it is a tag, because a single sentence head cut short by
   an extractor looks the same: two or more paragraphs end in such tails that share a word, or the
   tail is a title-case phrase whose words the story uses again and again;
@@ -30,6 +31,7 @@ from typing import ClassVar
 
 from newstext.context import Context
 from newstext.edits import Edit
+from newstext.langdata import available_languages, load_language
 from newstext.lines import Line, iter_lines, remove_lines, remove_tail
 from newstext.pipeline import Cleaner
 
@@ -44,6 +46,9 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|['’-]){0,30}"
 #: to the last _TAIL_WINDOW characters of a line only, so its cost does not grow with the line.
 _GLUED_TAIL = re.compile(rf"(?P<prev>[^\s.]{{3,40}})\.[ \t]+(?P<tail>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*$")
 _TAIL_WINDOW = 240
+#: what follows the last full stop of a line that ends with a glued tail: a cheap test that most
+#: lines fail (they end with the full stop), run before _GLUED_TAIL's search of the window
+_AFTER_STOP = re.compile(rf"[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,4}}[ \t]*")
 #: a line that is an item of a list: a bullet or a number with "." or ")"
 _LIST_ITEM = re.compile(r"[ \t]*(?:[-*•–—·▪►◦]|\d{1,3}[.)])")
 #: a token made of hashtags only ("#foo", "#foo#bar")
@@ -53,8 +58,14 @@ _HASHTAG = re.compile(r"#[^\W\d_]")
 _LIST_TAG = re.compile(r"[^\W\d_][\w'’&-]{0,30}(?:[ \t]+[\w'’&-]{1,30}){0,3}")
 #: the separators between the tags of a "Tags:" line
 _TAG_SEP = re.compile(r"[,;|/、，·•#]")
+#: words, for counting how often the story uses a word; tokens, for finding a listed phrase
+_WORDS = re.compile(r"\w+")
+_TOKEN = re.compile(r"\S+")
+#: the marks that end a sentence, and the closing quotes and brackets that may follow them
+_SENTENCE_MARKS = tuple(".!?…。！？؟।۔")
+_CLOSERS = "\"'”’»)]）」』"
 #: what a story line ends with (a tag list only counts after one)
-_STORY_END = tuple('.!?…。！？”"’»)]')
+_STORY_END = tuple('.!?…。！？؟।۔”"’»)]')
 
 # thresholds, measured on the dev corpus and trafilatura's 990 pages (see the docs page)
 _MIN_WORDS_BEFORE_TAIL = 8  # a glued tag follows a paragraph, not a short line or a list entry
@@ -75,6 +86,15 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     return re.compile(rf"[ \t]*(?:{alts})[ \t]*(?P<colon>[:：]?)[ \t]*(?P<rest>.*)", re.IGNORECASE)
 
 
+@functools.cache
+def _all_sections() -> tuple[str, ...]:
+    """The section names of every shipped language (for text whose language is unknown)."""
+    names: dict[str, None] = {}
+    for lang in available_languages():
+        names.update(dict.fromkeys(load_language(lang).strings("tags", "sections")))
+    return tuple(names)
+
+
 def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
@@ -86,6 +106,7 @@ class StripKeywordTags(Cleaner):
     ``phrases``: tag phrases of your own (``("Politik Rusia",)``), removed case-insensitively when
     they end a paragraph after a full stop or stand in the tag list at the end; they add to the
     ``[tags] phrases`` of the language data. ``labels``: extra labels of tag lines (``("Topik",)``).
+    ``sections``: extra section names that open a glued tag (``("Olahraga",)``).
     ``detect``: also remove tags that no list names, from their shape and the evidence of the
     article (default True; turn it off to remove only listed phrases, labelled lines and hashtags).
     The defaults remove what the dev corpus and trafilatura's pages show to be tags and nothing
@@ -96,10 +117,11 @@ class StripKeywordTags(Cleaner):
 
     phrases: tuple[str, ...] = ()
     labels: tuple[str, ...] = ()
+    sections: tuple[str, ...] = ()
     detect: bool = True
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if "\n" not in text and len(text) < 3:
+        if not text.strip():
             return []
         lines = list(iter_lines(text))
         phrases = frozenset(
@@ -124,7 +146,15 @@ class StripKeywordTags(Cleaner):
             elif at > 0:
                 tails[line.index] = at
         self._trailing_list(lines, phrases, drop)
-        self._glued(lines, phrases, drop, tails)
+        # section names as written (capitalised, as they open a tag); when the language is unknown,
+        # those of every language, so that the verdict does not hang on the detector's guess
+        known = ctx.data.strings("tags", "sections") if ctx.data.known else _all_sections()
+        sections = tuple(
+            p.strip()[0].upper() + " ".join(p.split())[1:] + " "
+            for p in (*known, *self.sections)
+            if p.strip()
+        )
+        self._glued(lines, phrases, sections, drop, tails)
 
         for index, at in tails.items():
             out.append(
@@ -197,19 +227,29 @@ class StripKeywordTags(Cleaner):
     # --- glued tags ------------------------------------------------------------------------------
 
     def _glued(
-        self, lines: Sequence[Line], phrases: frozenset[str], drop: set[int], tails: dict[int, int]
+        self,
+        lines: Sequence[Line],
+        phrases: frozenset[str],
+        sections: tuple[str, ...],
+        drop: set[int],
+        tails: dict[int, int],
     ) -> None:
         candidates: dict[int, tuple[int, str]] = {}
+        longest = max((p.count(" ") + 1 for p in phrases), default=0)
         for line in lines:
             if line.index in drop or line.index in tails or line.blank:
                 continue
-            found = _glued_candidate(lines, line)
+            listed = _listed_tail(line.text, phrases, longest)
+            if listed >= 0:
+                tails[line.index] = listed  # a listed phrase: no more evidence needed
+                continue
+            found = _glued_candidate(lines, line) if self.detect else None
             if found is None:
                 continue
-            at, tail = found
-            if _fold(tail) in phrases:
-                tails[line.index] = at  # a listed phrase: no more evidence needed
-            elif self.detect:
+            at, tail, words_before = found
+            if len(tail.split()) >= 2 and " ".join(tail.split()).startswith(sections):
+                tails[line.index] = at  # opens with a section name: "Politik Rusia", "Ekonomi Jakarta"
+            elif words_before >= _MIN_WORDS_BEFORE_TAIL:
                 candidates[line.index] = (at, tail)
         if not candidates:
             return
@@ -218,7 +258,7 @@ class StripKeywordTags(Cleaner):
         counts: Counter[str] = Counter()
         for line in lines:
             body = line.text[: candidates[line.index][0]] if line.index in candidates else line.text
-            counts.update(re.findall(r"\w+", body[:100_000]))
+            counts.update(_WORDS.findall(body[:100_000]))
         # in how many candidate tails each word occurs
         spread: Counter[str] = Counter(w for ws in words.values() for w in ws if len(w) >= _MIN_SHARED_LEN)
         for i, (at, tail) in candidates.items():
@@ -227,9 +267,29 @@ class StripKeywordTags(Cleaner):
                 tails[i] = at
 
 
-def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str] | None:
-    """``(column, tail)`` when ``line`` ends with a sentence and then a short unpunctuated phrase."""
+def _listed_tail(text: str, phrases: frozenset[str], longest: int) -> int:
+    """Where a listed phrase glued after the end of a sentence starts in ``text``, or -1."""
+    if not phrases:
+        return -1
+    window = text.rstrip()[-_TAIL_WINDOW:]
+    base = len(text.rstrip()) - len(window)
+    starts = [m.start() for m in _TOKEN.finditer(window)][-longest - 1 :]
+    for k in range(1, len(starts)):  # the phrase is the words from starts[k] to the end
+        if _fold(window[starts[k] :]) in phrases:
+            head = window[: starts[k]].rstrip().rstrip(_CLOSERS)
+            if head.endswith(_SENTENCE_MARKS):
+                return base + starts[k]
+    return -1
+
+
+def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str, int] | None:
+    """``(column, tail, words before it)`` when ``line`` ends with a sentence and then a short
+    unpunctuated phrase."""
     text = line.text.rstrip()
+    # a match's full stop is the line's last one (a tail holds none), and what follows it must read
+    # as the tail: when it does not, _GLUED_TAIL cannot match either
+    if _AFTER_STOP.fullmatch(text, text.rfind(".") + 1) is None or "." not in text:
+        return None
     if _LIST_ITEM.match(text):
         return None
     offset = max(0, len(text) - _TAIL_WINDOW)
@@ -237,15 +297,13 @@ def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str] | Non
     if m is None:
         return None
     prev, tail = m.group("prev"), m.group("tail")
-    if not tail[0].isupper() or not prev[-1].isalpha():
-        return None
-    if len(text[: m.start("tail")].split()) < _MIN_WORDS_BEFORE_TAIL:
-        return None
+    if not tail[0].isupper() or not prev[-1].isalpha() or any(len(w) < 2 for w in tail.split()):
+        return None  # a tag is made of words: "Politik A" is an initial, not a tag
     # the paragraph must end here: the next line does not continue it or start a list it introduces
     nxt = lines[line.index + 1].stripped if line.index + 1 < len(lines) else ""
     if nxt and (nxt[0].islower() or nxt[0] in ",.;:)]}" or _LIST_ITEM.match(nxt)):
         return None
-    return m.start("tail"), tail
+    return m.start("tail"), tail, len(text[: m.start("tail")].split())
 
 
 def _title_tag(tail: str, counts: Counter[str]) -> bool:
@@ -260,6 +318,8 @@ def _title_tag(tail: str, counts: Counter[str]) -> bool:
 
 def _hashtag_tail(text: str) -> int:
     """Where a run of 2+ hashtags ending the line starts (0: the whole line), or -1."""
+    if "#" not in text:
+        return -1
     parts = text.rsplit(None, 40)
     count = 0
     k = len(parts)

@@ -4,11 +4,15 @@ The output has one consistent layout:
 
 - no white space at the start or end of the text, and none at the start or end of a line;
 - inside a line, words are separated by one space (runs of spaces and tabs fold to one);
-- paragraphs are separated by exactly one blank line (``"\\n\\n"``);
-- a single ``"\\n"`` is a line break *inside* a paragraph (a list, an address, a poem). It is kept
-  only in texts that mark paragraphs with blank lines. In texts that put one paragraph per line
-  (more single line breaks than blank-line separators, as many scraped sites do), every line
-  break is a paragraph break and becomes ``"\\n\\n"``.
+- one paragraph separator per text, the one the text itself uses: texts that put one paragraph per
+  line (more single line breaks than blank-line separators, as many scraped sites do) are separated
+  by ``"\n"`` and keep no blank line; texts that mark paragraphs with blank lines are separated by
+  exactly one blank line (``"\n\n"``), and a single ``"\n"`` in them is a line break inside a
+  paragraph (a list, an address, a poem) and stays.
+
+The separator is not imposed because the rules before this one read the layout (a tag glued to the
+end of a paragraph, a line that is a label): turning single breaks into blank lines would let a
+second ``clean()`` see a different text than the first did, and ``clean`` must be idempotent.
 
 Only ASCII space, tab and line feed are touched: other spaces are ``normalize_spaces``'s business,
 and the narrow no-break space that French typographic quotes carry must survive.
@@ -27,7 +31,7 @@ from newstext.pipeline import Cleaner
 
 __all__ = ["PARAGRAPH_BREAK", "NormalizeWhitespace", "normalize_whitespace"]
 
-#: What separates paragraphs in the output.
+#: What separates paragraphs in a text that marks them with blank lines.
 PARAGRAPH_BREAK = "\n\n"
 
 _WS = " \t\n"
@@ -54,14 +58,14 @@ def _replacement(run: str, line_style: bool) -> str:
     breaks = run.count("\n")
     if breaks == 0:
         return " "
-    if breaks == 1 and not line_style:
+    if breaks == 1 or line_style:
         return "\n"
     return PARAGRAPH_BREAK
 
 
 @dataclass(frozen=True)
 class NormalizeWhitespace(Cleaner):
-    """Tidy white space: trim the text and its lines, fold runs, one blank line between paragraphs.
+    """Tidy white space: trim the text and its lines, fold runs, one paragraph separator per text.
 
     On by default, and last in the pipeline, because the rules before it leave gaps where they
     removed lines or words. White space never changes a word, so this rule cannot lose content.
@@ -102,15 +106,17 @@ class NormalizeWhitespace(Cleaner):
             text = _BLANKS_RE.sub(PARAGRAPH_BREAK, text)
         blank = text.count("\n\n")  # each is one blank-line run now
         single = text.count("\n") - 2 * blank
-        if single > blank:  # one paragraph per line: every break is a paragraph break
-            text = text.replace("\n\n", "\n").replace("\n", PARAGRAPH_BREAK)
+        if single > blank:  # one paragraph per line: no blank lines
+            text = text.replace("\n\n", "\n")
         return text
 
 
 def _note(run: str, after: str) -> str:
     if after == PARAGRAPH_BREAK:
-        return "paragraph break" if run.count("\n") > 1 else "line break made a paragraph break"
+        return "blank lines folded to one"
     if after == "\n":
+        if run.count("\n") > 1:
+            return "blank line dropped: one paragraph per line"
         return "spaces around a line break"
     return "run of spaces" if "\t" not in run else "tab"
 

@@ -27,7 +27,13 @@ def as_file(text: str) -> str:
 
 def test_parse_args_defaults() -> None:
     args = parse_args(["clean", "in.txt"])
-    assert (args.input, args.output, args.field, args.jobs, args.on_error) == ("in.txt", "-", "text", 1, "keep")
+    assert (args.input, args.output, args.field, args.jobs, args.on_error) == (
+        "in.txt",
+        "-",
+        "text",
+        1,
+        "keep",
+    )
     assert args.quotes == "ascii"
     assert args.dates == "iso"
 
@@ -100,7 +106,9 @@ def test_jobs_keep_input_order(tmp_path: Path) -> None:
     assert run("clean", str(src), "-o", str(out1)) == 0
     assert run("clean", str(src), "--jobs", "2", "-o", str(out2)) == 0
     assert out1.read_bytes() == out2.read_bytes()
-    assert [json.loads(line)["n"] for line in out2.read_text(encoding="utf-8").splitlines()] == list(range(700))
+    assert [json.loads(line)["n"] for line in out2.read_text(encoding="utf-8").splitlines()] == list(
+        range(700)
+    )
 
 
 def test_input_in_another_encoding_is_decoded(tmp_path: Path) -> None:
@@ -112,7 +120,9 @@ def test_input_in_another_encoding_is_decoded(tmp_path: Path) -> None:
     assert "président" in out.read_text(encoding="utf-8")
 
 
-def test_undecodable_jsonl_line_names_line_and_offset(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_undecodable_jsonl_line_names_line_and_offset(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     src = tmp_path / "in.jsonl"
     # UTF-8 for the first megabyte, so the file is read as UTF-8; then a line that is not
     good = b'{"text": "ok"}\n'
@@ -150,7 +160,10 @@ def test_explain_colour_and_plain(tmp_path: Path, capsys: pytest.CaptureFixture[
 
 def test_version_and_module_entry_point() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "newstext", "--version"], capture_output=True, text=True, check=True,
+        [sys.executable, "-m", "newstext", "--version"],
+        capture_output=True,
+        text=True,
+        check=True,
         env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
     )
     assert done.stdout.strip() == f"newstext {newstext.__version__}"
@@ -158,7 +171,10 @@ def test_version_and_module_entry_point() -> None:
 
 def test_stdin_to_stdout() -> None:
     done = subprocess.run(
-        [sys.executable, "-m", "newstext", "clean", "-"], input=ARTICLE, capture_output=True, text=True,
+        [sys.executable, "-m", "newstext", "clean", "-"],
+        input=ARTICLE,
+        capture_output=True,
+        text=True,
         check=True,
     )
     assert done.stdout == as_file(newstext.clean(ARTICLE))

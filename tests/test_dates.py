@@ -39,6 +39,14 @@ FOUND: list[tuple[str | None, str, str | None, list[tuple[str, str]]]] = [
     ("id", "Kamis, 19 Jun 2025 06:16 WIB", None, [("Kamis, 19 Jun 2025", "2025-06-19")]),
     ("id", "Senin (29/6) kemarin", "2020-07-02", [("Senin (29/6)", "2020-06-29")]),
     ("id", "rabu 18 11 selain itu", "2020-11-18", [("rabu 18 11", "2020-11-18")]),
+    ("id", "Senin pagi (16/6) waktu setempat", "2025-06-20", [("Senin pagi (16/6)", "2025-06-16")]),
+    ("id", "Minggu dini hari (15/6/2025)", None, [("Minggu dini hari (15/6/2025)", "2025-06-15")]),
+    (
+        "id",
+        "Selasa (17/6) hingga Rabu (18/6)",
+        "2025-06-20",
+        [("Selasa (17/6)", "2025-06-17"), ("Rabu (18/6)", "2025-06-18")],
+    ),
     ("id", "pada 11 november 2020 lalu", None, [("11 november 2020", "2020-11-11")]),
     ("id", "8 Okt 2021", None, [("8 Okt 2021", "2021-10-08")]),
     ("id", "17 Agt 1945", None, [("17 Agt 1945", "1945-08-17")]),
@@ -200,6 +208,8 @@ NOT_DATES: list[tuple[str | None, str]] = [
     ("id", "pukul 10.00 WIB"),
     ("id", "kompas.com/read/2025/06/10/x"),
     ("id", "Senin 10.30 WIB"),
+    ("id", "kata dia (10/4) lalu"),
+    ("id", "Nilai Rapor 8/10 dan 9/10"),
     ("zh", "21世纪的金融往来"),
     ("de", "Paragraph 10 des Telemediengesetzes"),
     (None, "Absatz 4 des Gesetzes und Seite 2 des Politikteils"),
@@ -289,6 +299,15 @@ def test_weekday_chooses_order_and_year_together() -> None:
     # 10/4 beside a Monday: 4 October 2021 (10 April 2021 was a Saturday)
     found = find_dates("Jumat (10/8/2021) ... Pada Senin (10/4) waktu setempat", "id")
     assert [(m.iso, m.order_by) for m in found] == [("2021-10-08", "weekday"), ("2021-10-04", "weekday")]
+
+
+def test_a_small_weekday_word_in_cased_text_is_no_weekday() -> None:
+    # Indonesian "minggu" is a week; "Minggu" is Sunday (20 October 2021 was a Wednesday)
+    found = find_dates("Sepanjang minggu 20-26 Oktober harga naik.", "id", reference="2021-10-08")
+    assert [(m.iso, m.weekday) for m in found] == [("2021-10-20/2021-10-26", None)]
+    found = find_dates("Pada Minggu 20 Oktober harga naik.", "id", reference="2021-10-08")
+    assert [(m.iso, m.weekday) for m in found] == [("2019-10-20", 6)]
+    assert find_dates("Kata dia senin (10/4) lalu.", "id", reference="2021-10-08") == []
 
 
 def test_year_across_new_year() -> None:

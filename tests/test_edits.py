@@ -86,3 +86,32 @@ def test_mapped_offsets_are_consistent(case: tuple[str, list[list[tuple[int, int
     for match in regex.finditer(r"[^xy]", text):
         start, end = m.to_original(match.start(), match.end())
         assert original[start:end] == match.group()
+
+
+def test_a_later_edit_is_reported_without_what_an_earlier_one_removed() -> None:
+    original = "Satu.\n\nBaca juga: Lain\n\n\nDua."
+    m = OffsetMap(len(original))
+    at = original.index("Baca")
+    stage1 = settle([make(original, at, original.index("\n", at) + 1, "")])
+    m.update(stage1)
+    text = apply_edits(original, stage1)
+    assert text == "Satu.\n\n\n\nDua."
+    parts = m.pieces(5, 9)  # the four line breaks, replaced by two in a later stage
+    assert [original[a:b] for _, (a, b) in parts] == ["\n\n", "\n\n"]
+    assert [text[a:b] for (a, b), _ in parts] == ["\n\n", "\n\n"]
+
+
+def test_explain_reports_each_rule_only_what_it_changed() -> None:
+    import newstext
+
+    raw = "Harga naik.\n\nADVERTISEMENT\n\n\n\nHarga turun."
+    result = newstext.explain(raw, lang="id")
+    assert len(result.edits) == len(result.stage_edits)
+    for shown, seen in zip(result.edits, result.stage_edits, strict=True):
+        assert shown.rule == seen.rule
+        assert shown.after == seen.after
+        assert raw[shown.start : shown.end] == shown.before
+    ad = raw.index("ADVERTISEMENT")
+    for e in result.edits:
+        if e.rule != "drop_boilerplate":
+            assert not (e.start <= ad < e.end), f"{e.rule} is shown removing the ad"

@@ -15,7 +15,8 @@ from newstext.guard import Guard
 from newstext.lines import iter_lines, remove_line
 
 STORY = "\n".join(
-    f"Paragraf {i}: pemerintah kota mengumumkan rencana baru untuk pasar sungai pada tahun ini." for i in range(12)
+    f"Paragraf {i}: pemerintah kota mengumumkan rencana baru untuk pasar sungai pada tahun ini."
+    for i in range(12)
 )
 
 

@@ -205,6 +205,13 @@ def test_long_text_is_judged_on_a_bounded_sample() -> None:
     assert identify(ENGLISH + "\n" + long).tag == "id"
 
 
+def test_an_undetermined_expected_language_is_no_expectation() -> None:
+    assert identify(INDONESIAN, expect="und") == identify(INDONESIAN)
+    text = f"{ENGLISH}\n\n{INDONESIAN}"
+    assert paragraph_languages(text, "und") == paragraph_languages(text)
+    assert title_language_mismatch(text, "und") is None
+
+
 def test_expected_language_is_kept_unless_implausible() -> None:
     line = "Konferensi tersebut akan melanjutkan pembicaraan tentang upaya membantu warga."
     assert identify(line, expect="id").tag == "id"

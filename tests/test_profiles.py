@@ -11,6 +11,8 @@ from __future__ import annotations
 import json
 import pickle
 import random
+import subprocess
+import sys
 import time
 from dataclasses import dataclass, field
 
@@ -442,6 +444,18 @@ def test_a_profile_is_not_hashable_but_compares_by_value() -> None:
     with pytest.raises(TypeError):
         hash(farm_profile())
     assert SourceCounts(1, {"a": 1}) == SourceCounts(1, {"a": 1})
+
+
+def test_newstext_and_its_dask_helpers_import_without_dask() -> None:
+    code = (
+        "import sys\n"
+        "sys.modules['dask'] = None  # import dask now fails\n"
+        "import newstext, newstext.distributed\n"
+        "print(newstext.clean('Isi.', lang='id', profile=newstext.Profile.learn(['Isi.'])))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "Isi."
 
 
 # --- merge is exact, under hypothesis ---------------------------------------------------------------

@@ -183,8 +183,45 @@ def test_turned_off_by_name() -> None:
 # --- properties and hostile input -----------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("aB ,.\n-:?Kk(1"), max_size=200))
+PIECES = [
+    "\n",
+    "\n",
+    "\n\n",
+    " ",
+    "  ",
+    ",",
+    ".",
+    ". ",
+    ":",
+    "-",
+    "…",
+    "”",
+    ")",
+    "Luna Maya",
+    "ternyata",
+    "kepada",
+    "Kompas.com",
+    ", Selasa",
+    "Siti Aminah Tardi",
+    "mendesak agar anggota polisi",
+    "a) ",
+    "- ",
+    "x = 1",
+    "$ ",
+    "https://a.b",
+    "+1",
+    "garam",
+    "Über uns",
+    "poetry",
+    "Poetry",
+    "Sebab Aipda PS merupakan pelaku",
+    "中美",
+    "，",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_idempotent_and_only_white_space_on_line_shaped_text(text: str) -> None:
     once = rejoin(text)
     assert same_characters(once, text)

@@ -17,7 +17,13 @@ from ftfy.fixes import fix_character_width
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstext.characters import remove_control_chars, remove_invisible
+from newstext.characters import (
+    normalize_line_breaks,
+    normalize_spaces,
+    remove_bidi_controls,
+    remove_control_chars,
+    remove_invisible,
+)
 from newstext.context import Context
 from newstext.edits import apply_edits, settle
 from newstext.pipeline import Cleaner, Pipeline
@@ -30,6 +36,7 @@ from newstext.repair import (
     strip_html_tags,
     unescape_html,
 )
+from newstext.whitespace import normalize_whitespace
 from tests.conftest import ARTICLES, SHARED, Article, needs_corpus
 
 CASES_DIR = SHARED / "data" / "ftfy-cases"
@@ -290,3 +297,48 @@ def test_strip_html_tags_idempotent_and_edits_agree(text: str) -> None:
 def test_long_hostile_tag_input_is_fast() -> None:
     text = "<a " + "x" * 200_000 + "\n<b " * 20_000
     assert strip_html_tags.apply(text, CTX).endswith("<b ")
+
+
+# ---------------------------------------------------------------------------------------------
+# the rules of this page together: idempotent, so clean(clean(x)) == clean(x) can hold
+# ---------------------------------------------------------------------------------------------
+
+CHARACTER_RULES = Pipeline(
+    [
+        fix_mojibake,
+        unescape_html,
+        strip_html_tags,
+        remove_control_chars,
+        remove_bidi_controls,
+        remove_invisible,
+        normalize_spaces,
+        normalize_line_breaks,
+        normalize_quotes,
+        normalize_whitespace,
+    ]
+)
+
+
+@pytest.mark.parametrize("text", ["\x8bÂ\x80", "“Â€", "‹Ã©›", "x\u00a0Ã\u00a0y", "ą¢\t1", "ą¢  1"])
+def test_repair_finishes_what_quotes_and_spaces_unlock(text: str) -> None:
+    once = CHARACTER_RULES.run(text, CTX)
+    assert CHARACTER_RULES.run(once, CTX) == once
+    assert fix_mojibake.apply(text, CTX) == by_edits(fix_mojibake, text)
+
+
+def test_finishing_is_noted() -> None:
+    (edit,) = fix_mojibake.edits("\x8bÂ\x80", CTX)
+    assert edit.after == "'€"
+    assert "repaired further" in edit.note
+
+
+# ("typographic" is idempotent on text whose quotes pair up, see tests/test_quotes.py; a soup of
+# adjacent marks with no words between them, "‹‚‹", can be read two ways)
+@pytest.mark.parametrize("quotes", ["ascii", "keep"])
+@settings(max_examples=600, deadline=None)
+@given(text=st.text(MOJIBAKE_ALPHABET, max_size=40))
+def test_character_rules_idempotent(quotes: str, text: str) -> None:
+    ctx = Context(quotes=quotes)
+    once = CHARACTER_RULES.run(text, ctx)
+    assert CHARACTER_RULES.run(once, ctx) == once
+    assert fix_mojibake.apply(text, ctx) == by_edits(fix_mojibake, text, ctx)

@@ -114,6 +114,41 @@ def test_user_phrase_removed_even_alone() -> None:
     )
 
 
+def test_tail_opening_with_a_section_name_from_the_data() -> None:
+    assert strip("Harga cabai naik lagi. Ekonomi Jakarta") == "Harga cabai naik lagi."
+    assert strip("Harga cabai naik lagi. Berita politik dan ekonomi Jakarta\n") == "Harga cabai naik lagi.\n"
+    kept = [
+        "Harga cabai naik lagi. Ekonomi\n",  # a section name alone: no more than a word
+        "Harga cabai naik lagi. Ekonomi kita tumbuh 5 persen.\n",  # a sentence
+        "Harga cabai naik lagi. Politik Rusia\nterus memanas, kata dia.\n",  # the line goes on
+    ]
+    for text in kept:
+        assert strip(text) == text
+    assert (
+        strip("Harga cabai naik lagi. Ekonomi Jakarta", lang="en") == "Harga cabai naik lagi. Ekonomi Jakarta"
+    )
+    assert (
+        strip("Prices rose again. Business Jakarta", lang="en", sections=("business",))
+        == "Prices rose again."
+    )
+    assert strip("Harga cabai naik lagi. POLITIK Jakarta") == "Harga cabai naik lagi. POLITIK Jakarta"
+    # an unknown language: the section names of every language count
+    assert strip("Xqz vrr plk. Politik Jakarta", lang="und") == "Xqz vrr plk."
+    assert (
+        strip("Harga cabai naik lagi. Ekonomi Jakarta", detect=False)
+        == "Harga cabai naik lagi. Ekonomi Jakarta"
+    )
+
+
+def test_user_phrase_any_case_after_a_quote_or_a_short_sentence() -> None:
+    mine = StripKeywordTags(phrases=("berita terkini",))
+    assert mine("“Kami siap,” kata dia.” Berita Terkini", lang="id") == "“Kami siap,” kata dia.”"
+    assert mine("Hujan turun. berita terkini\n", lang="id") == "Hujan turun.\n"
+    # not after the end of a sentence, or not at the end of the line: part of the story
+    for kept in ("Ini berita terkini\n", "Hujan turun. Berita terkini dari Bogor menyusul.\n"):
+        assert mine(kept, lang="id") == kept
+
+
 def test_detect_off_keeps_unlisted_tails() -> None:
     assert strip(STORY, detect=False) == STORY
 
@@ -197,6 +232,14 @@ def test_bare_label_then_tags_to_the_end() -> None:
     assert strip(text, lang="en") == "The vote passed on Tuesday."
 
 
+def test_bare_label_then_bulleted_keywords() -> None:
+    text = "Curr Rheumatol Rep 19, 3 (2017).\nKeywords\n- DRESS syndrome\n- Eosinophilia\n- Allopurinol"
+    assert strip(text, lang="en") == "Curr Rheumatol Rep 19, 3 (2017)."
+    # the same label over a list that goes on into prose is a heading, not tags
+    text = "Intro.\nKeywords\n- DRESS syndrome\nThe syndrome was first described in 1996. It is rare.\n"
+    assert strip(text, lang="en") == text
+
+
 def test_hashtag_tails_and_lines() -> None:
     assert strip("Der Barschrank ist das Highlight. #Barschrank #Vintage #Wohnzimmer", lang="de") == (
         "Der Barschrank ist das Highlight."
@@ -225,8 +268,41 @@ def test_turned_off_by_name() -> None:
 # --- properties and hostile input ----------------------------------------------------------------
 
 
-@settings(max_examples=300, deadline=None)
-@given(st.text(alphabet=st.sampled_from("ab Ab. #\n,Rusia:tag"), max_size=200))
+PIECES = [
+    "Tags",
+    "Tag",
+    ":",
+    "：",
+    " ",
+    "\n",
+    "\n\n",
+    ".",
+    "!",
+    "Politik Rusia",
+    "Ekonomi",
+    "kata dia",
+    "luna maya",
+    "horor",
+    "#foo",
+    "#Bar",
+    " #Baz#Qux",
+    "Dr.",
+    "Rusia",
+    "Wali kota mengatakan armada baru akan melayani rute",
+    ",",
+    "-",
+    "1. ",
+    "Kompas.com",
+    "ternyata",
+    "Berita politik dan ekonomi Rusia",
+    "”",
+    "(fbr/wes)",
+    "标签",
+]
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.lists(st.sampled_from(PIECES), max_size=40).map("".join))
 def test_never_raises_and_idempotent_on_tag_shaped_text(text: str) -> None:
     once = strip_keyword_tags(text, lang="id")
     assert strip_keyword_tags(once, lang="id") == once

@@ -1,0 +1,175 @@
+"""drop_credits: bylines, initials, sources, photo credits and captions; the note keeps them."""
+
+from __future__ import annotations
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+import newstext
+from newstext import drop_credits
+from newstext.credits import NOTE_ROLES, DropCredits
+from tests.conftest import ARTICLES, Article, needs_corpus
+
+STORY = "Harga cabai naik tajam di pasar Jakarta pekan ini, kata pedagang kepada wartawan."
+STORY_EN = "The council voted on Tuesday to close the old bridge to traffic for two years."
+
+
+def notes(text: str, lang: str) -> list[str]:
+    return [e.note for e in newstext.explain(text, lang=lang).by_rule("drop_credits")]
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "note"),
+    [
+        ("(fbr/wes)", "id", "initials: fbr/wes"),
+        ("(kpl/khs)", "id", "initials: kpl/khs"),
+        ("Editor: Rina Marlina", "id", "editor: Rina Marlina"),
+        ("Penulis: Pipit Ika Ramadhani", "id", "author: Pipit Ika Ramadhani"),
+        ("Reporter: Pipit Ika Ramadhani", "id", "author: Pipit Ika Ramadhani"),
+        ("Sumber: Antara", "id", "source: Antara"),
+        ("sumber : Antara", "id", "source: Antara"),
+        ("Foto: Dok. Humas Polri", "id", "photo: Dok. Humas Polri"),
+        ("Ilustrasi Drama (Image by mydramalist)", "id", "photo: mydramalist"),
+        ("© AFP / MARCO BERTORELLO", "de", "copyright: AFP / MARCO BERTORELLO"),
+        ("Pictures: Getty", "en", "photo: Getty"),
+        ("Lena deCasparis | Contributing Writer | 5 days ago", "en", "author: Lena deCasparis"),
+        ("By John Smith and Jane Doe", "en", "author: John Smith and Jane Doe"),
+        (
+            "John Smith can be reached at jsmith@example.com.",
+            "en",
+            "credit: John Smith can be reached at jsmith@example.com.",
+        ),
+        (
+            "CNN's Jason Carroll and Ben Brumfield contributed to this report.",
+            "en",
+            "contributor: CNN's Jason Carroll and Ben Brumfield",
+        ),
+        ("（编辑：严玉洁 王辉）", "zh", "editor: 严玉洁 王辉"),
+        ("【责任编辑：严玉洁】", "zh", "editor: 严玉洁"),
+        ("Quelle: dpa", "de", "source: dpa"),
+        ("Fot. Lukasz Nowaczyk / Agencja Gazeta", "pl", "photo: Lukasz Nowaczyk / Agencja Gazeta"),
+        ("Crédits photos : Bestimage", "fr", "photo: Bestimage"),
+    ],
+)
+def test_credit_lines_go_and_the_note_keeps_them(line: str, lang: str, note: str) -> None:
+    text = f"{STORY}\n{line}\n{STORY}"
+    assert drop_credits(text, lang=lang) == f"{STORY}\n{STORY}"
+    assert notes(text, lang) == [note]
+
+
+def test_wire_caption_goes() -> None:
+    caption = (
+        'In this image released by A24 Films, Jessica Chastain, left, appears in a scene from "A Most '
+        'Violent Year." (AP Photo/A24 Films, Atsushi Nishijima)AP2014'
+    )
+    assert drop_credits(f"{caption}\n\n{STORY_EN}", lang="en").strip() == STORY_EN
+
+
+def test_credits_glued_to_the_last_paragraph() -> None:
+    text = 'jadi cukup besar," beber Kasan.,Reporter: Pipit Ika Ramadhani,Sumber: Liputan6.com '
+    assert drop_credits(text, lang="id") == 'jadi cukup besar," beber Kasan.'
+    assert notes(text, "id") == ["author: Pipit Ika Ramadhani", "source: Liputan6.com"]
+
+
+def test_initials_glued_after_the_last_sentence() -> None:
+    assert drop_credits(f"{STORY} (kpl/khs)", lang="id") == STORY
+
+
+def test_photo_credit_at_the_end_of_a_long_paragraph_goes_alone() -> None:
+    para = " ".join([STORY_EN] * 5)
+    assert drop_credits(f"{para} (Photo: Reuters)", lang="en") == para
+
+
+def test_video_end_credits_block() -> None:
+    credits = "\n\n".join(
+        [
+            "DIRECTOR & PRODUCER Ariane Wu",
+            "NARRATOR Roman Mars",
+            "MUSIC COMPOSER Jason Kick",
+            "SOUND MIXER Christopher Galipo",
+            "EXECUTIVE PRODUCER Amanda Pike",
+            "cironline.org",
+        ]
+    )
+    out = drop_credits(f"{STORY_EN}\n\n{STORY_EN}\n\n{credits}", lang="en")
+    assert out.strip() == f"{STORY_EN}\n\n{STORY_EN}"
+    assert DropCredits(end_credits=False)(credits, lang="en") == credits
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("Editor of the local paper, Jane Smith, said the decision was wrong and unfair.", "en"),
+        ("Source: officials said the deal was done after three days of talks in Geneva.", "en"),
+        ("Reporter: What did you see that night?", "en"),
+        ("Narrator: The strawberry industry in California depends on fumigants.", "en"),
+        ("Die Autor:innen des Berichts fordern mehr Geld.", "de"),
+        ("Autor:innen", "de"),
+        ("Sumber dana proyek itu berasal dari APBD, kata kepala dinas.", "id"),
+        ("The award went to the photographer Jane Smith", "en"),
+        ("He said it would cost (and/or delay) the project", "en"),
+        ("KLIMANEUTRALITÄT VON UNTERNEHMEN", "de"),
+        ("Foto-foto itu diambil pada malam hari oleh warga setempat, kata polisi.", "id"),
+        ("By Tuesday the flood had reached the city centre.", "en"),
+    ],
+)
+def test_story_lines_that_look_alike_stay(text: str, lang: str) -> None:
+    assert drop_credits(f"{STORY_EN}\n{text}\n{STORY_EN}", lang=lang) == f"{STORY_EN}\n{text}\n{STORY_EN}"
+
+
+def test_a_bibliography_is_not_end_credits() -> None:
+    refs = "\n".join(
+        [
+            "BECKER, Paul G.: Private Exlibrissammlung",
+            "BLUM, Gernot: Private Exlibrissammlung",
+            "BRAUNGART, Richard: Neue deutsche Exlibris",
+            "PALMIRANI, Remo: Guido Balsamo Stella",
+        ]
+    )
+    assert drop_credits(f"{STORY_EN}\n{refs}", lang="de") == f"{STORY_EN}\n{refs}"
+
+
+def test_extra_labels() -> None:
+    rule = DropCredits(extra_source_labels=("Dikutip dari",))
+    text = f"{STORY}\nDikutip dari: Antara"
+    assert rule(text, lang="id") == STORY
+
+
+def test_every_note_names_a_known_role() -> None:
+    text = f"{STORY}\nEditor: Rina\n(fbr/wes)\n© AFP\nSumber: Antara"
+    for note in notes(text, "id"):
+        role, _, value = note.partition(": ")
+        assert role in NOTE_ROLES
+        assert value
+
+
+@needs_corpus
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.id for a in ARTICLES])
+def test_corpus_story_lines_survive(article: Article) -> None:
+    out = drop_credits(article.raw, lang=article.lang)
+    for line in article.gold.split("\n"):
+        assert line.strip() in out
+
+
+@needs_corpus
+def test_corpus_sources_are_kept_in_notes() -> None:
+    merdeka = next(a for a in ARTICLES if "merdeka" in a.id)
+    assert notes(merdeka.raw, "id") == ["author: Pipit Ika Ramadhani", "source: Liputan6.com"]
+
+
+@given(st.text(alphabet=st.sampled_from(list("Editor: ©(/)abc\nSumberFoto|AP Photo")), max_size=300))
+@settings(max_examples=200, deadline=None)
+def test_never_raises_and_only_shrinks(text: str) -> None:
+    assert len(drop_credits(text, lang="id")) <= len(text)
+
+
+def test_hostile_inputs_complete() -> None:
+    for text in (
+        "(" + "ab/" * 300_000 + ")",
+        "© " * 500_000,
+        "Editor: " * 120_000,
+        "DIRECTOR & PRODUCER Ariane Wu\n" * 30_000,
+        ",Reporter: X" * 80_000,
+    ):
+        assert len(drop_credits(text, lang="id")) <= len(text)
