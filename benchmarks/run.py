@@ -133,7 +133,8 @@ def peers(docs: list[dict[str, Any]], repeat: int, report: dict[str, Any]) -> No
 
     # dates: speed on the same articles (dateparser is slow: one pass over the real articles only)
     raw = [d["raw"] for d in docs]
-    n_rate = throughput(lambda t: newstext.find_dates(t), raw * repeat)
+    lang_of = {d["raw"]: d["lang"] for d in docs}  # both finders are given each article's language
+    n_rate = throughput(lambda t: newstext.find_dates(t, lang_of[t]), raw * repeat)
     single = sum(len(t.encode("utf-8")) for t in raw) / 1e6
     d_time = timed(lambda: [dateparser_dates(d["raw"], {"lang": d["lang"]}) for d in docs])
     d_rate = single / d_time

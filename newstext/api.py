@@ -29,6 +29,11 @@ def check_text(text: object) -> str:
         )
     if text is None:
         raise TypeError("newstext cleans str, not None: pass the article's text")
+    if isinstance(text, Path):
+        raise TypeError(
+            "newstext cleans str, not a path: read the file first, e.g. path.read_text(encoding='utf-8'), "
+            "or run the newstext command on it"
+        )
     raise TypeError(f"newstext cleans str, not {type(text).__name__}: pass the article's text as a str")
 
 

@@ -22,7 +22,7 @@ from newstext.context import Context
 from newstext.edits import Edit
 from newstext.junkdata import junk_data
 from newstext.junkpatterns import PIPE_LINE, PUNCT_LINE, SCRIPT_LINE, URL_LINE, is_stamp_line
-from newstext.lines import Line, remove_lines, remove_match, tidy_removals
+from newstext.lines import Line, line_start_matches, remove_lines, remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["DropBoilerplate", "drop_boilerplate"]
@@ -67,7 +67,7 @@ class DropBoilerplate(Cleaner):
             toc_headers=self.extra_toc_headers,
         )
         out: list[Edit] = []
-        for kind, m in jd.boilerplate.scan(text):
+        for kind, m in jd.boilerplate.scan(text, ctx):
             if kind == 0:
                 note = f"line: {m['label'].strip()}"
             elif kind == 1:
@@ -81,7 +81,7 @@ class DropBoilerplate(Cleaner):
             for m in SCRIPT_LINE.finditer(text):
                 out.append(remove_match(text, m.start(), m.end(), self.name, "script"))
         if " | " in text:
-            for m in PIPE_LINE.finditer(text):
+            for m in line_start_matches(PIPE_LINE, text):  # PIPE_LINE.finditer(text)
                 if is_stamp_line(m.group()):
                     out.append(remove_match(text, m.start(), m.end(), self.name, "stamp"))
         if out:

@@ -66,7 +66,7 @@ class _CharMap(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if text.isascii() and not self._ascii:
             return
-        if self.table.keys().isdisjoint(_special_chars(text)):
+        if self.table.keys().isdisjoint(ctx.memo(_find_special, text)):
             return
         table = self.table
         for m in self.pattern.finditer(text):
@@ -78,7 +78,7 @@ class _CharMap(Cleaner):
     def apply(self, text: str, ctx: Context) -> str:
         if text.isascii() and not self._ascii:
             return text
-        if self.table.keys().isdisjoint(_special_chars(text)):
+        if self.table.keys().isdisjoint(ctx.memo(_find_special, text)):
             return text
         # `c in text` is a memchr-fast scan: far cheaper than one regex or str.translate over the
         # text, and most texts hold none of these characters
@@ -179,7 +179,7 @@ class RemoveInvisible(Cleaner):
     name: ClassVar[str] = "remove_invisible"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if text.isascii() or _special_chars(text).isdisjoint(_INVISIBLE_OR_JOINERS):
+        if text.isascii() or ctx.memo(_find_special, text).isdisjoint(_INVISIBLE_OR_JOINERS):
             return []
         found = [
             Edit(
@@ -276,7 +276,7 @@ class NormalizeLineBreaks(Cleaner):
     name: ClassVar[str] = "normalize_line_breaks"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if _special_chars(text).isdisjoint(_LINE_BREAK_CHARS):
+        if ctx.memo(_find_special, text).isdisjoint(_LINE_BREAK_CHARS):
             return
         for m in _LINE_BREAK_RE.finditer(text):
             brk = m.group()
@@ -302,17 +302,8 @@ _INVISIBLE_OR_JOINERS = INVISIBLE_CHARS | frozenset(_JOINERS)
 _SPECIAL_RE = re.compile(
     _char_class(CONTROL_CHARS | BIDI_CONTROLS | _INVISIBLE_OR_JOINERS | SPACE_CHARS | _LINE_BREAK_CHARS)
 )
-# the last text looked at and the special characters it holds: the rules run one after another
-# on the same text object as long as none of them changes it (most texts hold none of these)
-_last: tuple[str, frozenset[str]] = ("", frozenset())
 
 
-def _special_chars(text: str) -> frozenset[str]:
+def _find_special(text: str) -> frozenset[str]:
     """The characters of ``text`` that one of the rules of this module looks for (often none)."""
-    global _last
-    last = _last
-    if last[0] is text:
-        return last[1]
-    found = frozenset(_SPECIAL_RE.findall(text))
-    _last = (text, found)
-    return found
+    return frozenset(_SPECIAL_RE.findall(text))

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstext.langdata import LangData, load_language
 from newstext.language import detect_language, normalize_lang
@@ -15,6 +15,8 @@ if TYPE_CHECKING:
     from newstext.profiles import Profile
 
 __all__ = ["Context", "make_context"]
+
+T = TypeVar("T")
 
 QUOTE_STYLES = ("ascii", "typographic", "keep")
 DATE_STYLES = ("iso", "keep")
@@ -38,6 +40,24 @@ class Context:
     original: str = ""
     profile: Profile | None = None
     source: str | None = None
+    #: results worked out from the text during this one call (see :meth:`memo`); never shared
+    #: between calls, so nothing of an article outlives its cleaning
+    scratch: dict[Callable[[str], Any], tuple[str, Any]] = field(
+        default_factory=dict, repr=False, compare=False
+    )
+
+    def memo(self, compute: Callable[[str], T], text: str) -> T:
+        """``compute(text)``, worked out once while the cleaners see the same text object.
+
+        The rules run one after another on the same text as long as none of them changes it, and
+        several want the same thing of it (its lines, the special characters it holds).
+        """
+        hit = self.scratch.get(compute)
+        if hit is not None and hit[0] is text:
+            return hit[1]  # type: ignore[no-any-return]
+        value = compute(text)
+        self.scratch[compute] = (text, value)
+        return value
 
 
 def make_context(

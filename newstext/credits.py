@@ -30,7 +30,7 @@ from newstext.junkpatterns import (
     COPYRIGHT_TAIL,
     INITIALS_LINE,
 )
-from newstext.lines import Line, iter_lines, remove_lines, remove_match, tidy_removals
+from newstext.lines import Line, iter_lines, line_start_matches, remove_lines, remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
@@ -81,7 +81,7 @@ class DropCredits(Cleaner):
         )
         rule = self.name
         out: list[Edit] = []
-        for kind, m in jd.credits.scan(text):
+        for kind, m in jd.credits.scan(text, ctx):
             if kind == 0:
                 role = next(r for r in ROLES if m[r] is not None)
                 value = m["v"].strip()
@@ -105,7 +105,7 @@ class DropCredits(Cleaner):
                     start = m.start() + seg.start()
                     out.append(Edit(rule, start, end, text[start:end], "", f"{role}: {seg['v'].strip()}"))
         if "(" in text and "/" in text:
-            for m in INITIALS_LINE.finditer(text):
+            for m in line_start_matches(INITIALS_LINE, text):  # INITIALS_LINE.finditer(text)
                 out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
         if "©" in text:
             for pattern in (COPYRIGHT_LINE, COPYRIGHT_TAIL):
@@ -154,7 +154,7 @@ def _pattern_note(m: regex.Match[str]) -> str:
 def _end_credits(text: str, rule: str) -> Edit | None:
     """A video's end credits: from a "ROLE Name" line to the end, when most lines look like that."""
     tail_start = max(0, len(text) - _TAIL_CHARS)
-    if not CAPS_CREDIT.search(text, tail_start):
+    if next(line_start_matches(CAPS_CREDIT, text, tail_start), None) is None:  # CAPS_CREDIT.search
         return None
     lines: list[Line] = [ln for ln in iter_lines(text) if ln.end >= tail_start and not ln.blank]
     if len(lines) < _MIN_CREDIT_LINES:

@@ -128,6 +128,47 @@ class _Evidence:
     convention: Callable[[], str]  # the language's order; called only when nothing else tells
 
 
+class _LazyEvidence:
+    """The :class:`_Evidence` of a text, worked out when a date first needs it (most dates carry
+    their year and an unambiguous order, and then the evidence scan of the article is skipped)."""
+
+    __slots__ = ("_ev", "_make")
+
+    def __init__(self, make: Callable[[], _Evidence]) -> None:
+        self._make = make
+        self._ev: _Evidence | None = None
+
+    def _get(self) -> _Evidence:
+        if self._ev is None:
+            self._ev = self._make()
+        return self._ev
+
+    @property
+    def anchor(self) -> dt.date | None:
+        return self._get().anchor
+
+    @property
+    def anchor_by(self) -> str:
+        return self._get().anchor_by
+
+    @property
+    def order(self) -> str | None:
+        return self._get().order
+
+    @property
+    def convention(self) -> Callable[[], str]:
+        return self._get().convention
+
+
+_AnyEvidence = _Evidence | _LazyEvidence
+
+
+def _unspaced(word: str) -> bool:
+    """``UNSPACED.match(word)``, without the regex call for the many words that start below the
+    first of those scripts (Thai, U+0E01; the others come later)."""
+    return word[:1] >= "\u0e01" and UNSPACED.match(word) is not None
+
+
 def _year(text: str, *, numeric: bool) -> int | None:
     y = int(text)
     if len(text) == 2:
@@ -169,16 +210,16 @@ def _scan(text: str, names: CalendarNames) -> list[_Raw]:
         lo = max(covered, start - WINDOW)
         near = NEAREST_WORD.search(text, lo, start)
         if near is not None and (
-            near.group(1).casefold() in words or UNSPACED.match(near.group(1)) or "(" in near.group()
+            near.group(1).casefold() in words or _unspaced(near.group(1)) or "(" in near.group()
         ):
             tries = [
                 w.start()
                 for w in TOKEN.finditer(text, lo, start)
-                if w.group().casefold() in firsts or UNSPACED.match(w.group())
+                if w.group().casefold() in firsts or _unspaced(w.group())
             ][-_WORDS_BACK:]
         after = FOLLOWER.match(text, end)
         if after is not None and (
-            after.group(1) is None or after.group(1).casefold() in words or UNSPACED.match(after.group(1))
+            after.group(1) is None or after.group(1).casefold() in words or _unspaced(after.group(1))
         ):
             tries.append(start)
         for at in tries:
@@ -374,7 +415,7 @@ def _weekday_fits(raw: _Raw, readings: list[str], year: int) -> list[str]:
     return out
 
 
-def _pick_year(month: int, day: int, weekday: int | None, ev: _Evidence) -> tuple[int, str] | None:
+def _pick_year(month: int, day: int, weekday: int | None, ev: _AnyEvidence) -> tuple[int, str] | None:
     """The year of a day written without one, and what decided it."""
     anchor, by = ev.anchor, ev.anchor_by
     if anchor is None:
@@ -404,7 +445,7 @@ def _pick_year(month: int, day: int, weekday: int | None, ev: _Evidence) -> tupl
     return anchor.year, by
 
 
-def _resolve(raw: _Raw, ev: _Evidence) -> tuple[dt.date, str, str, dt.date | None] | None:
+def _resolve(raw: _Raw, ev: _AnyEvidence) -> tuple[dt.date, str, str, dt.date | None] | None:
     """(first day, order_by, year_by, last day or None) of a raw match, or None if it is no date."""
     if raw.kind in ("ymd", "iso"):
         assert raw.year is not None
@@ -439,7 +480,7 @@ def _resolve(raw: _Raw, ev: _Evidence) -> tuple[dt.date, str, str, dt.date | Non
     return first, "", year_by, last
 
 
-def _resolve_numeric(raw: _Raw, ev: _Evidence) -> tuple[dt.date, str, str, dt.date | None] | None:
+def _resolve_numeric(raw: _Raw, ev: _AnyEvidence) -> tuple[dt.date, str, str, dt.date | None] | None:
     """Resolve a numeric date: its order (and, without a year, its year) from the evidence."""
     year = _full_year(raw.year, raw.two_digit_year) if raw.year is not None else None
     readings = _readings(raw, 2000 if year is None else year)
@@ -511,8 +552,11 @@ def _matches(
     raws = _scan(text, names)
     if not raws:
         return
-    ev_raws = raws if evidence_text is None or evidence_text == text else _scan(evidence_text, names)
-    ev = _evidence(ev_raws, reference, convention)
+    if evidence_text is None or evidence_text == text:
+        ev: _AnyEvidence = _evidence(raws, reference, convention)
+    else:
+        ev_text = evidence_text
+        ev = _LazyEvidence(lambda: _evidence(_scan(ev_text, names), reference, convention))
     for raw in raws:
         got = _resolve(raw, ev)
         if got is None:

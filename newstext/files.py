@@ -8,6 +8,7 @@ when the run completed, so an interrupted run never leaves a partial file under 
 
 from __future__ import annotations
 
+import codecs
 import os
 import sys
 import tempfile
@@ -53,11 +54,16 @@ def read_lines(stream: ByteSource, name: str) -> Iterator[str]:
     """The lines of a binary stream as text, without their line breaks, read lazily.
 
     Lines are UTF-8 unless the first megabyte is not, in which case that sample tells the encoding
-    of the whole file. A line in no encoding that fits raises :class:`DecodeError` naming the file,
+    of the whole file; a file that starts with a UTF-16 or UTF-32 byte-order mark is read in that
+    encoding. A line in no encoding that fits raises :class:`DecodeError` naming the file,
     the line number and the byte offset.
     """
     head = stream.read(SAMPLE)
     rest = stream
+    for bom, wide in _WIDE_BOMS:
+        if head.startswith(bom):  # UTF-16 and UTF-32 cannot be split on the byte b"\n"
+            yield from _wide_lines(head, rest, wide, name)
+            return
     encoding = "utf-8"
     cut = head.rfind(b"\n") + 1 or len(head)
     try:
@@ -91,6 +97,44 @@ def read_lines(stream: ByteSource, name: str) -> Iterator[str]:
     if carry:
         number += 1
         yield _decode_line(carry, encoding, name, number, offset)
+
+
+#: byte-order marks of the encodings whose line break is more than the byte b"\n" (UTF-32 first:
+#: its little-endian mark begins with UTF-16's)
+_WIDE_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+
+
+def _wide_lines(head: bytes, rest: ByteSource, encoding: str, name: str) -> Iterator[str]:
+    """The lines of a UTF-16 or UTF-32 stream (with its byte-order mark), decoded as they come."""
+    decoder = codecs.getincrementaldecoder(encoding)()
+    carry = ""
+    offset = 0  # bytes of the stream before ``block``
+    block = head
+    final = False
+    while not final:
+        final = not block
+        buffered = decoder.getstate()[0]
+        try:
+            carry += decoder.decode(block, final=final)
+        except UnicodeDecodeError as exc:
+            bad = (buffered + block)[exc.start : exc.start + 1]
+            what = f"byte 0x{bad.hex()}" if bad else "the end of the file"
+            raise DecodeError(
+                f"{name}: cannot decode {what} at offset {offset - len(buffered) + exc.start} as {encoding}"
+            ) from None
+        offset += len(block)
+        *complete, carry = carry.split("\n")
+        for line in complete:
+            yield line.removesuffix("\r")
+        if not final:
+            block = rest.read(SAMPLE)
+    if carry:
+        yield carry.removesuffix("\r")
 
 
 def _decode_line(raw: bytes, encoding: str, name: str, number: int, offset: int) -> str:

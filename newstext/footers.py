@@ -39,7 +39,7 @@ class DropFeedFooters(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         jd = junk_data(ctx.data, footer_patterns=self.extra_patterns)
         out: list[Edit] = []
-        for _, m in jd.footers.scan(text):
+        for _, m in jd.footers.scan(text, ctx):
             if m.end() > m.start():
                 out.append(remove_match(text, m.start(), m.end(), self.name, "footer"))
         if self.drop_ellipsis:

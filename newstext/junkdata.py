@@ -17,12 +17,15 @@ import functools
 import re
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import regex
 
 from newstext.junkpatterns import INITIALS_TAIL, phrase_regex
 from newstext.langdata import LangData, all_languages
+
+if TYPE_CHECKING:
+    from newstext.context import Context
 
 __all__ = [
     "CACHE_SIZE",
@@ -505,15 +508,14 @@ class Scanner:
         except TimeoutError:
             return None
 
-    def scan(self, text: str) -> Iterator[tuple[int, Any]]:
+    def scan(self, text: str, ctx: Context | None = None) -> Iterator[tuple[int, Any]]:
         """Every (entry index, match), in no particular order; a pattern from data shares the
         index of the first pattern it was joined with."""
         keyed = self.keyed
         if keyed:
-            pos = 0
-            for line in text.split("\n"):
-                stripped = line.lstrip(LEAD)
-                units = keyed.get(stripped[: KEY_CHARS + 2].casefold()[:KEY_CHARS])
+            keyed_lines = ctx.memo(_keyed_lines, text) if ctx is not None else _keyed_lines(text)
+            for pos, stripped, key in keyed_lines:
+                units = keyed.get(key)
                 if units:
                     head = _head(stripped)
                     for i, pattern, timed, heads in units:
@@ -522,7 +524,6 @@ class Scanner:
                         m = self._run(pattern, timed, text, pos, None)
                         if m is not None:
                             yield i, m
-                pos += len(line) + 1
         if self.ended:
             for e in _ENDS.finditer(text):
                 line_start = text.rfind("\n", 0, e.start()) + 1
@@ -531,11 +532,20 @@ class Scanner:
                     if m is not None:
                         yield i, m
         found: dict[str, set[int]] = {}
+        absent: dict[str, bool] = {}
         for i, variants in self.triggered:
             starts: set[int] = set()
             for v in variants:
                 if v not in found:
                     hits: set[int] = set()
+                    # the variants of a word ("click", "Click") share all but their first letter:
+                    # when that is not in the text, neither variant is, and one scan tells for both
+                    rest = v[1:]
+                    if rest not in absent:
+                        absent[rest] = rest not in text
+                    if absent[rest]:
+                        found[v] = hits
+                        continue
                     at = text.find(v)
                     while at >= 0:
                         hits.add(text.rfind("\n", 0, at) + 1)
@@ -555,6 +565,18 @@ class Scanner:
                 yield from ((i, m) for m in safe_finditer(entry.pattern, text))
             else:
                 yield from ((i, m) for m in entry.pattern.finditer(text))
+
+
+def _keyed_lines(text: str) -> list[tuple[int, str, str]]:
+    """Each line of ``text``: its offset, the line without its lead (see :data:`LEAD`) and its
+    :func:`line_key`."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.lstrip(LEAD)
+        out.append((pos, stripped, stripped[: KEY_CHARS + 2].casefold()[:KEY_CHARS]))
+        pos += len(line) + 1
+    return out
 
 
 # the end of a line that closes a bracket: where a photo credit or editor's initials may end

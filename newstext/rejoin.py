@@ -133,10 +133,10 @@ def _joins(lines: Sequence[Line]) -> list[int]:
     for i in range(len(lines) - 2, -1, -1):
         a, b = lines[i].text, lines[i + 1].text
         rest = b.lstrip()
-        if not rest or not a.strip() or not _plain(a, next_line=False) or not _plain(b, next_line=True):
+        if not rest or not a.strip():
             continue
-        end = _open_end(a)
-        if not end:
+        end = _open_end(a)  # most lines end a sentence: looked at before the costlier tests
+        if not end or not _plain(a, next_line=False) or not _plain(b, next_line=True):
             continue
         kind = _start_kind(rest)
         if kind == _TIGHT:
@@ -175,7 +175,7 @@ class RejoinBrokenLines(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if "\n" not in text:
             return []
-        lines = list(iter_lines(text))
+        lines = list(iter_lines(text, ctx))
         kinds = _joins(lines)
         out: list[Edit] = []
         i = 0

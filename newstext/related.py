@@ -59,10 +59,10 @@ class DropRelatedLinks(Cleaner):
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         jd = junk_data(ctx.data, related_labels=self.extra_labels, promo_labels=self.extra_promo_labels)
-        found = sorted(jd.related.scan(text), key=lambda im: im[1].start())
+        found = sorted(jd.related.scan(text, ctx), key=lambda im: im[1].start())
         if not found:
             return ()
-        lines = list(iter_lines(text))
+        lines = list(iter_lines(text, ctx))
         starts = [ln.start for ln in lines]
         out: list[Edit] = []
         for kind, m in found:

@@ -99,6 +99,28 @@ def _fold(text: str) -> str:
     return " ".join(text.casefold().split())
 
 
+# what the lists of the language data and of the options come to, worked out once per list
+# (a bounded number: one per language and set of options)
+
+
+@functools.lru_cache(maxsize=256)
+def _phrase_set(phrases: tuple[str, ...]) -> frozenset[str]:
+    """The listed tag phrases, folded."""
+    return frozenset(_fold(p) for p in phrases if p.strip())
+
+
+@functools.lru_cache(maxsize=256)
+def _label_set(labels: tuple[str, ...]) -> tuple[str, ...]:
+    """The labels of tag lines, stripped, sorted, once each."""
+    return tuple(sorted({lab.strip() for lab in labels if lab.strip()}))
+
+
+@functools.lru_cache(maxsize=256)
+def _section_heads(names: tuple[str, ...]) -> tuple[str, ...]:
+    """Section names as they open a glued tag: capitalised, white space folded, with a space after."""
+    return tuple(p.strip()[0].upper() + " ".join(p.split())[1:] + " " for p in names if p.strip())
+
+
 @dataclass(frozen=True)
 class StripKeywordTags(Cleaner):
     """Remove SEO keyword tags: glued tags, trailing tag lists, "Tags:" lines, hashtag tails.
@@ -123,15 +145,9 @@ class StripKeywordTags(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if not text.strip():
             return []
-        lines = list(iter_lines(text))
-        phrases = frozenset(
-            _fold(p) for p in (*ctx.data.strings("tags", "phrases"), *self.phrases) if p.strip()
-        )
-        labels = tuple(
-            sorted(
-                {lab.strip() for lab in (*ctx.data.strings("tags", "labels"), *self.labels) if lab.strip()}
-            )
-        )
+        lines = list(iter_lines(text, ctx))
+        phrases = _phrase_set((*ctx.data.strings("tags", "phrases"), *self.phrases))
+        labels = _label_set((*ctx.data.strings("tags", "labels"), *self.labels))
         out: list[Edit] = []
         drop: set[int] = set()  # indexes of lines removed whole
 
@@ -149,11 +165,7 @@ class StripKeywordTags(Cleaner):
         # section names as written (capitalised, as they open a tag); when the language is unknown,
         # those of every language, so that the verdict does not hang on the detector's guess
         known = ctx.data.strings("tags", "sections") if ctx.data.known else _all_sections()
-        sections = tuple(
-            p.strip()[0].upper() + " ".join(p.split())[1:] + " "
-            for p in (*known, *self.sections)
-            if p.strip()
-        )
+        sections = _section_heads((*known, *self.sections))
         self._glued(lines, phrases, sections, drop, tails)
 
         for index, at in tails.items():

@@ -136,3 +136,20 @@ def test_any_str_is_accepted_and_offsets_are_consistent(text: str) -> None:
 def test_clean_is_idempotent(text: str) -> None:
     once = newstext.clean(text)
     assert newstext.clean(once) == once
+
+
+def test_result_carries_mixed_language_evidence_and_credits() -> None:
+    raw = (
+        "A Floating Market Opens To Revive The Old River Trade Of The City This Month\n\n"
+        "Pemerintah Provinsi DKI Jakarta akan membuka pasar terapung di Kali Ciliwung untuk warga kota.\n\n"
+        "Read More: Tourist Boats Return To Venice Canals After The Winter Closure\n\n"
+        "Pedagang mengaku sudah menunggu pasar ini sejak lama dan berharap pembeli datang setiap hari.\n\n"
+        "Sumber: Antara"
+    )
+    result = newstext.explain(raw, lang="id")
+    assert result.title_language is not None
+    assert result.title_language.tag == "en"
+    foreign = [raw[p.start : p.end] for p in result.foreign_paragraphs]
+    assert any(line.startswith("Read More:") for line in foreign)
+    assert [(c.label, c.value) for c in result.credits] == [("source", "Antara")]
+    assert "Sumber" not in result.text

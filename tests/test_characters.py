@@ -150,3 +150,40 @@ def test_dev_articles_keep_every_word(article: Article) -> None:
     for rule in RULES:
         text = rule.apply(text, CTX)
     assert text.split() == article.raw.split()
+
+
+# --- the one scan that tells which of these rules have work ---------------------------------------------
+
+_ALL_SPECIAL = (
+    CONTROL_CHARS
+    | BIDI_CONTROLS
+    | INVISIBLE_CHARS
+    | SPACE_CHARS
+    | frozenset("\u200c\u200d\r\x0b\x0c\x85\u2028\u2029")
+)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.text(
+        alphabet=st.sampled_from(
+            list("ab \n\r\x01\x7f\x85\x9f\u200b\u200c\u200d\u202e\u00a0\u3000\u2028\u2029\ufeff\u00ad")
+        ),
+        max_size=40,
+    )
+)
+def test_the_shared_scan_finds_every_character_the_rules_look_for(text: str) -> None:
+    from newstext.characters import _find_special
+
+    ctx = Context()
+    assert ctx.memo(_find_special, text) == frozenset(text) & _ALL_SPECIAL
+    # the same text object is scanned once per call
+    assert ctx.memo(_find_special, text) is ctx.memo(_find_special, text)
+    for rule in (
+        remove_control_chars,
+        remove_bidi_controls,
+        remove_invisible,
+        normalize_spaces,
+        normalize_line_breaks,
+    ):
+        assert apply_edits(text, settle(rule.edits(text, ctx))) == rule.apply(text, ctx)

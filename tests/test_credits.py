@@ -173,3 +173,32 @@ def test_hostile_inputs_complete() -> None:
         ",Reporter: X" * 80_000,
     ):
         assert len(drop_credits(text, lang="id")) <= len(text)
+
+
+# --- line patterns tried at line starts only ------------------------------------------------------------
+
+
+@settings(max_examples=400, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(
+            ["(", ")", "/", "ab", "KOMPAS", "\n", " ", " | ", "x", "A", "12", "\t", "[", "]", "\r", "©", "&"]
+        ),
+        max_size=30,
+    ),
+    st.integers(min_value=0, max_value=200),
+)
+def test_line_start_matches_are_the_patterns_own_matches(parts: list[str], start: int) -> None:
+    from newstext.junkpatterns import CAPS_CREDIT, INITIALS_LINE, PIPE_LINE
+    from newstext.lines import line_start_matches
+
+    text = "".join(parts)
+    start = min(start, len(text))
+    for pattern in (INITIALS_LINE, PIPE_LINE, CAPS_CREDIT):
+        assert [m.span() for m in line_start_matches(pattern, text)] == [
+            m.span() for m in pattern.finditer(text)
+        ]
+        first = next(line_start_matches(pattern, text, start), None)
+        found = pattern.search(text, start)
+        assert (first is None) == (found is None)
+        assert first is None or found is None or first.span() == found.span()

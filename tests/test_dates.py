@@ -343,7 +343,7 @@ def test_match_fields() -> None:
     assert (m.value, m.end_value, m.precision) == (dt.date(2021, 10, 8), None, "day")
     assert m.note == "order: weekday; year: explicit"
     with pytest.raises(dataclasses.FrozenInstanceError):
-        m.iso = "x"  # type: ignore[misc]
+        m.iso = "x"
 
 
 def test_range_fields() -> None:
@@ -534,3 +534,21 @@ def test_corpus_normalize_is_idempotent(article: Article) -> None:
     ref = article.meta.get("reference")
     once = normalize_dates(article.raw, article.lang, reference=ref)
     assert normalize_dates(once, article.lang, reference=ref) == once
+
+
+# --- the evidence of the article, worked out only when a date needs it ------------------------------------
+
+
+def test_lazy_evidence_is_the_evidence() -> None:
+    import datetime as dt
+
+    from newstext.calendar_names import calendar_names
+    from newstext.dates import _evidence, _LazyEvidence, _scan
+
+    original = "Senin (10/8/2021) hujan. Pada 13/8/2021 reda. Kamis, 12 Agustus, pasar buka."
+    names = calendar_names("id")
+    for reference in (None, dt.date(2021, 8, 20)):
+        eager = _evidence(_scan(original, names), reference, lambda: "dm")
+        lazy = _LazyEvidence(lambda ref=reference: _evidence(_scan(original, names), ref, lambda: "dm"))
+        assert (lazy.anchor, lazy.anchor_by, lazy.order) == (eager.anchor, eager.anchor_by, eager.order)
+        assert lazy.convention() == eager.convention()

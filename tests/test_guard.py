@@ -5,14 +5,17 @@ from __future__ import annotations
 import pickle
 from collections.abc import Iterable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import ClassVar
 
+import pytest
 import regex
 
 import newstext
 from newstext import Cleaner, Context, Edit, Pipeline
-from newstext.guard import Guard
+from newstext.guard import DEFAULT_GUARD, Guard, _weight
 from newstext.lines import iter_lines, remove_line
+from tests.conftest import ARTICLES, Article, needs_corpus
 
 STORY = "\n".join(
     f"Paragraf {i}: pemerintah kota mengumumkan rencana baru untuk pasar sungai pada tahun ini."
@@ -72,3 +75,92 @@ def test_pipeline_pickles_with_its_guard() -> None:
     assert q == p
     assert q.guard == Guard(max_share=0.5)
     assert pickle.loads(pickle.dumps(newstext.default_pipeline())) == newstext.default_pipeline()
+
+
+# --- the default thresholds, measured on real articles (docs/guarantees.md) ---------------------
+
+
+@needs_corpus
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.id for a in ARTICLES])
+def test_the_guard_blocks_nothing_on_the_dev_corpus(article: Article) -> None:
+    assert newstext.explain(article.raw).held_back == ()
+    assert newstext.explain(article.raw, article.lang).held_back == ()
+
+
+@needs_corpus
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.id for a in ARTICLES])
+def test_no_shipped_rule_comes_near_the_limit_on_the_dev_corpus(article: Article) -> None:
+    """Every rule's share stays under a third of the limit: the margin docs/guarantees.md states."""
+    result = Pipeline(newstext.DEFAULT_CLEANERS, guard=None).explain(article.raw, article.lang)
+    total = _weight(article.raw)
+    removed: dict[str, int] = {}
+    for e in result.stage_edits:
+        removed[e.rule] = removed.get(e.rule, 0) + _weight(e.before) - _weight(e.after)
+    assert removed  # every dev article has some junk or some character to repair
+    assert max(removed.values()) / total < DEFAULT_GUARD.max_share / 2.5
+    assert (total - sum(removed.values())) / total > DEFAULT_GUARD.min_left * 4
+
+
+@needs_corpus
+@pytest.mark.parametrize("article", ARTICLES, ids=[a.id for a in ARTICLES])
+def test_a_pattern_matching_every_line_is_stopped_on_every_article(article: Article) -> None:
+    runaway = Pipeline([*newstext.DEFAULT_CLEANERS, DropLinesMatching(pattern=".")])
+    result = runaway.explain(article.raw, article.lang)
+    assert [h.rule for h in result.held_back] == ["drop_lines_matching"]
+    assert result.text == newstext.clean(article.raw, article.lang)
+    assert runaway.clean(article.raw, article.lang) == result.text
+
+
+def test_the_guard_applies_from_a_short_brief() -> None:
+    brief = (
+        "Pemerintah kota mengumumkan rencana baru untuk pasar sungai pada tahun ini.\n"
+        "Rencana itu akan dibahas bersama warga pada bulan depan, kata wali kota.\n"
+        "Warga menyambut baik rencana tersebut, tetapi pedagang pasar meminta waktu tambahan."
+    )
+    assert DEFAULT_GUARD.min_chars <= _weight(brief) < 400
+    result = Pipeline([DropLinesMatching(pattern=".")]).explain(brief, lang="id")
+    assert result.text == brief
+    assert [h.rule for h in result.held_back] == ["drop_lines_matching"]
+
+
+def test_white_space_is_not_weighed() -> None:
+    """Turning no-break and ideographic spaces into spaces removes nothing the guard counts."""
+    text = "\u00a0\u3000".join(["kata"] * 300)
+    edits = [
+        Edit("normalize_spaces", i, i + 1, text[i], " ") for i, ch in enumerate(text) if ch in "\u00a0\u3000"
+    ]
+    assert Guard(max_share=0.01, min_left=0.99).check(edits, text, text) is None
+    assert _weight(text) == 4 * 300
+    assert _weight(" \t\n\r\x0b\x0c\x1c\x85\u2028\u2029\u202f\u205f\u3000\u1680x") == 1
+
+
+def test_the_thresholds_in_the_docs_are_the_defaults() -> None:
+    doc = (Path(__file__).resolve().parents[1] / "docs" / "guarantees.md").read_text(encoding="utf-8")
+    g = DEFAULT_GUARD
+    assert f"Guard(max_share={g.max_share}, min_left={g.min_left}, min_chars={g.min_chars})" in doc
+
+
+def test_a_rule_taking_what_other_rules_left_is_stopped() -> None:
+    """On an article that is mostly junk, a pattern matching every line takes 30% of the article but
+    all that is left of it: held back by ``min_left``."""
+    junk = "\n".join(
+        f"Iklan {i}: beli sekarang juga, diskon besar untuk semua pelanggan setia kami." for i in range(28)
+    )
+    text = STORY + "\n" + junk
+    p = Pipeline([DropLinesMatching(pattern=r"^Iklan"), DropLinesMatching(pattern=".")])
+    result = p.explain(text, lang="id")
+    assert [h.rule for h in result.held_back] == ["drop_lines_matching"]
+    assert "of the text it was given" in result.held_back[0].reason
+    assert result.text.strip() == STORY.strip()
+    assert p.clean(result.text, lang="id") == result.text
+
+
+def test_what_the_guard_held_back_is_held_back_again() -> None:
+    """Cleaning clean text changes nothing, also where the guard stepped in (found by fuzzing)."""
+    text = "Baca juga: Harga Minyak Naik Lagi\n" * 6 + "Your email address will not be published."
+    once = newstext.clean(text, "id")
+    assert newstext.clean(once, "id") == once
+    runaway = Pipeline([*newstext.DEFAULT_CLEANERS, DropLinesMatching(pattern=".")])
+    once = runaway.clean(STORY, "id")
+    assert once.strip() == STORY.strip()
+    assert runaway.clean(once, "id") == once

@@ -6,7 +6,7 @@ import dataclasses
 
 import langcodes
 import pytest
-from hypothesis import given
+from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstext.langdata import available_languages, load_language
@@ -296,3 +296,41 @@ def test_mixed_language_evidence_never_fails_and_spans_stay_inside_the_text(text
     if found is not None:
         assert found.tag != "und"
         assert 0 <= found.start < found.end <= len(text)
+
+
+# --- the fast walk of py3langid's automaton -----------------------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=80) | st.binary(max_size=60).map(lambda b: b.decode("latin-1")))
+def test_feature_counts_are_those_of_py3langids_own_walk(text: str) -> None:
+    from py3langid.langid import visit_counts
+
+    from newstext.language import _feature_counts, _identifier
+
+    ident = _identifier()
+    data = ident._encode(text)
+    expected = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data) or {}
+    found = _feature_counts(ident, data)
+    assert list(found.items()) == list(expected.items())  # the same counts, in the same order
+
+
+def test_feature_counts_on_the_articles() -> None:
+    from py3langid.langid import visit_counts
+
+    from newstext.language import SAMPLE_CHARS, _feature_counts, _identifier, _sample
+
+    ident = _identifier()
+    for article in ARTICLES:
+        for size in (150, SAMPLE_CHARS, 5000):
+            data = ident._encode(_sample(article.raw, size))
+            expected = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data) or {}
+            assert list(_feature_counts(ident, data).items()) == list(expected.items())
+
+
+def test_the_known_depth_of_the_shipped_automaton_is_its_depth() -> None:
+    from newstext.language import _KNOWN_DEPTHS, _automaton, _depth, _identifier
+
+    nextmove, rowbase, _output, depth = _automaton(_identifier())
+    assert (len(nextmove), len(rowbase)) in _KNOWN_DEPTHS
+    assert depth == _depth(nextmove, rowbase)

@@ -275,3 +275,29 @@ def test_clean_takes_the_style(seed: Article) -> None:
     assert '"' not in typographic
     kept = newstext.clean(seed.raw, "id", quotes="keep")
     assert "“Ya”" in kept
+
+
+# --- the fast path the pipeline takes (the rule is not guarded) -------------------------------------------
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from([*"“”‘’„‚«»‹›「」『』\"' \n\u00a0\u202faB.,", "word", "l'", "« ", " »"]), max_size=30
+    ),
+    st.sampled_from(["fr", "de", "en", "id", "ja", "und"]),
+    st.sampled_from(["ascii", "typographic"]),
+)
+def test_apply_gives_the_edits_text_and_removes_nothing_the_guard_counts(
+    parts: list[str], lang: str, style: str
+) -> None:
+    from newstext.context import make_context
+    from newstext.edits import apply_edits, settle
+    from newstext.guard import _weight
+    from newstext.quotes import normalize_quotes
+
+    text = "".join(parts)
+    ctx = make_context("x", lang, quotes=style)
+    edits = settle(normalize_quotes.edits(text, ctx))
+    assert normalize_quotes.apply(text, ctx) == apply_edits(text, edits)
+    assert sum(_weight(e.before) - _weight(e.after) for e in edits) <= 0

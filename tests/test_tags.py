@@ -360,3 +360,17 @@ def test_language_file_labels(lang: str, label: str) -> None:
 def test_every_language_file_has_tag_labels() -> None:
     for lang in newstext.available_languages():
         assert newstext.load_language(lang).strings("tags", "labels"), lang
+
+
+# --- the cheap test before the glued-tail search ------------------------------------------------------
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.lists(st.sampled_from([*"ab.. \t\tXYZé'’-1_", "\u00a0", "ä", "Politik", ". Ab"]), max_size=40))
+def test_the_test_after_the_last_full_stop_never_rejects_a_glued_tail(parts: list[str]) -> None:
+    from newstext.tags import _AFTER_STOP, _GLUED_TAIL, _TAIL_WINDOW
+
+    text = "".join(parts).rstrip()
+    if _GLUED_TAIL.search(text, max(0, len(text) - _TAIL_WINDOW)) is not None:
+        assert "." in text
+        assert _AFTER_STOP.fullmatch(text, text.rfind(".") + 1) is not None
