@@ -12,8 +12,8 @@ Two layers, so that most of an article is never looked at twice:
 Every repeat is bounded (``{0,3}``) and no repeat is nested, so matching time is linear in the
 length of the text whatever it holds (long runs of digits and slashes included). Named groups say
 which parts were found: ``wd``/``twd`` (weekday before/after), ``d``, ``d2`` (days), ``mon``,
-``mon2`` (month names), ``y`` (year), ``n1``/``n2``/``n3`` (numbers of a numeric date), ``core``
-(the date itself, without its weekday).
+``mon2`` (month names), ``y`` (year), ``my`` (the first year of a month range), ``n1``/``n2``/``n3``
+(numbers of a numeric date), ``core`` (the date itself, without its weekday).
 """
 
 from __future__ import annotations
@@ -31,6 +31,13 @@ __all__ = ["FOLLOWER", "NEAREST_WORD", "PREFILTER", "TOKEN", "UNSPACED", "WINDOW
 #: separators ("1/2/3/4/5/6/7"), which holds no date and is skipped in one step.
 PREFILTER = regex.compile(r"\d+(?:[-/.]\d+){6,}|\d+")
 
+#: White space within a line: every separator inside a date (and between the two ends of a range)
+#: is drawn from it, so that no date ever spans a line break ("France 2\n- 1er décembre 2019" holds
+#: one date, on the second line, not a range "2 - 1er décembre").
+_HS = r"[^\S\n\r\x0b\x0c\x85\u2028\u2029]"
+#: Neither a word character nor white space that breaks a line.
+_PUNCT = r"[^\w\n\r\x0b\x0c\x85\u2028\u2029]"
+
 #: A letter of a script written without spaces between words (its names need no boundaries).
 UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{Lao}\p{Khmer}\p{Myanmar}]")
 
@@ -38,11 +45,11 @@ UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{
 TOKEN = regex.compile(r"[^\W\d_]+")
 
 #: The word nearest before a run of digits, with nothing but spaces and punctuation between.
-NEAREST_WORD = regex.compile(r"(?r)([^\W\d_]+)[^\w\n]{0,4}\Z")
+NEAREST_WORD = regex.compile(rf"(?r)([^\W\d_]+){_PUNCT}{{0,4}}\Z")
 
 #: What follows a run of digits that could go on with a date: a separator or dash (group 1 None)
 #: or a word (group 1), to be looked up among the names, joiners and suffixes.
-FOLLOWER = regex.compile(r"\s{0,3}\u200f?(?:[-–—/.]|[^\w\n]{0,3}([^\W\d_]+))")
+FOLLOWER = regex.compile(rf"{_HS}{{0,3}}\u200f?(?:[-–—/.]|{_PUNCT}{{0,3}}([^\W\d_]+))")
 
 #: How far (in characters) before its first digit a date may start.
 WINDOW = 40
@@ -108,12 +115,12 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     wd = _names_pattern(list(names.weekdays), frozenset(names.weekdays))
     dsuf = f"(?:{_words(names.day_suffixes)}|\\.(?!\\d))?"
     nodot = f"(?:{_words(tuple(s for s in names.day_suffixes if s != '.'))})?"
-    ysuf = f"(?:\\s{{0,2}}(?:{_words(names.year_suffixes)}))?"
+    ysuf = f"(?:{_HS}{{0,2}}(?:{_words(names.year_suffixes)}))?"
     joiner = _words(names.joiners)
-    dash = f"(?:\\s{{0,3}}[-–—]\\s{{0,3}}|\\s{{1,3}}(?:{_words(names.range_words)})\\s{{1,3}})"
+    dash = f"(?:{_HS}{{0,3}}[-–—]{_HS}{{0,3}}|{_HS}{{1,3}}(?:{_words(names.range_words)}){_HS}{{1,3}})"
     # between a day and a month, between a month and a year
-    jd = f"(?:\\s{{1,3}}(?:{joiner})\\s{{1,3}}|\\s{{0,3}}|-)"
-    jy = f"(?:\\s{{1,3}}(?:{joiner})\\s{{1,3}}|[,،]?\\s{{1,3}}|-|\\s{{0,2}})"
+    jd = f"(?:{_HS}{{1,3}}(?:{joiner}){_HS}{{1,3}}|{_HS}{{0,3}}|-)"
+    jy = f"(?:{_HS}{{1,3}}(?:{joiner}){_HS}{{1,3}}|[,،]?{_HS}{{1,3}}|-|{_HS}{{0,2}})"
 
     def day(g: str, *, first: bool = True, dot: bool = True) -> str:
         start = _NUM_START if first else r"(?<!\d)"
@@ -125,7 +132,7 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     num_end = r"(?!\d)(?![.,/\-]\d)"
     # a numeric separator: the same one twice (checked with (?P=sep)); right-to-left marks may
     # stand before it ("08\u200f/10\u200f/2021"), a space after a full stop ("8. 10. 2021")
-    sep = r"\u200f?(?P<sep>[-/]|\.\s?)"
+    sep = rf"\u200f?(?P<sep>[-/]|\.{_HS}?)"
     cores = [
         # ISO interval 2021-10-20/2021-10-22
         f"{_NUM_START}(?P<iy>\\d{{4}})-(?P<im>\\d{{1,2}})-(?P<id>\\d{{1,2}})/"
@@ -147,12 +154,14 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     if names.leading_months:
         # month day(-day) (, year): Oct. 8th, 2021; Dec. 31; Oct. 20-22, 2021
         cores.append(
-            f"(?P<mon>{lead})\\s{{0,2}}{day('d', dot=False)}(?:{dash}{day('d2', first=False, dot=False)})?"
-            f"(?:,?\\s{{1,3}}{year}|\\s{{0,2}}{year})?"
+            f"(?P<mon>{lead}){_HS}{{0,2}}{day('d', dot=False)}(?:{dash}{day('d2', first=False, dot=False)})?"
+            f"(?:,?{_HS}{{1,3}}{year}|{_HS}{{0,2}}{year})?"
         )
     cores += [
         # year month day: 2021年10月8日, 2021년 10월 8일, 2021. október 8.
-        f"{_NUM_START}{year}[.,]?\\s{{0,3}}{m1}\\s{{0,3}}{day('d', first=False)}",
+        f"{_NUM_START}{year}[.,]?{_HS}{{0,3}}{m1}{_HS}{{0,3}}{day('d', first=False)}",
+        # month range: avril-juin 2018, April to June 2018, juin 2018 - avril 2019
+        f"{m1}(?:{jy}(?P<my>\\d{{4}})(?!\\d)(?![.,/]\\d){ysuf})?{dash}{m2}{jy}{year}",
         # month year: Oktober 2021, octubre de 2021
         f"{m1}{jy}{year}",
     ]
@@ -160,20 +169,20 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     short = (
         f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}}){num_end}"
         f"|{_NUM_START}(?P<s1>\\d{{1,2}})(?P<ssep>[-/])(?P<s2>\\d{{1,2}}){num_end}"
-        f"|(?<=[^\\W\\d_]\\s)(?P<s1>\\d{{1,2}})\\s(?P<s2>\\d{{1,2}})(?!\\d)(?![.,/:\\-]\\d)"
+        f"|(?<=[^\\W\\d_]{_HS})(?P<s1>\\d{{1,2}}){_HS}(?P<s2>\\d{{1,2}})(?!\\d)(?![.,/:\\-]\\d)"
     )
     # a weekday after the date: in brackets, after a comma, or (trusted only after a year, see
     # dates._read) after a space or glued on in scripts without spaces: "8 Ekim 2021 Cuma"
     trail = (
-        f"(?:\\s{{0,2}}[(（]\\s{{0,2}}(?P<twd>{wd})\\s{{0,2}}[)）]"
-        f"|[,،]\\s{{0,2}}(?P<twd>{wd})|\\s?(?P<swd>{wd}))"
+        f"(?:{_HS}{{0,2}}[(（]{_HS}{{0,2}}(?P<twd>{wd}){_HS}{{0,2}}[)）]"
+        f"|[,،]{_HS}{{0,2}}(?P<twd>{wd})|{_HS}?(?P<swd>{wd}))"
     )
     pattern = (
-        f"(?:(?P<wd>{wd})(?:\\s{{0,2}}[-–]\\s{{0,2}}{wd})?[,،]?(?:\\s{{0,3}}(?:{joiner})(?![^\\W\\d_]))?"
+        f"(?:(?P<wd>{wd})(?:{_HS}{{0,2}}[-–]{_HS}{{0,2}}{wd})?[,،]?(?:{_HS}{{0,3}}(?:{joiner})(?![^\\W\\d_]))?"
         # a word or two may stand between a weekday and a bracketed date: "Senin pagi (16/6)"
-        f"(?:(?:\\s{{1,3}}[^\\W\\d_]{{2,12}}){{1,2}}(?=\\s{{0,3}}[(（]))?"
-        f"\\s{{0,3}}(?P<par>[(（]\\s{{0,2}})?)?"
+        f"(?:(?:{_HS}{{1,3}}[^\\W\\d_]{{2,12}}){{1,2}}(?={_HS}{{0,3}}[(（]))?"
+        f"{_HS}{{0,3}}(?P<par>[(（]{_HS}{{0,2}})?)?"
         f"(?P<core>{'|'.join(cores)}|(?(wd)(?:{short})|(?!)))"
-        f"(?(par)(?:\\s{{0,2}}[)）])?|{trail}?)"
+        f"(?(par)(?:{_HS}{{0,2}}[)）])?|{trail}?)"
     )
     return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)

@@ -105,14 +105,14 @@ class _Raw:
     """A match before resolution: the numbers and names it holds, in the order they were written."""
 
     span: _Span
-    kind: str  # "num" (day and month order unknown), "ymd", "iso", "words", "month"
+    kind: str  # "num" (day and month order unknown), "ymd", "iso", "words", "month" (or months)
     a: int  # num: first number; else day
     b: int  # num: second number; else month
     year: int | None
     two_digit_year: bool = False
     a2: int | None = None  # last day of a range
     b2: int | None = None  # its month
-    year2: int | None = None  # its year (ISO intervals)
+    year2: int | None = None  # its year (ISO intervals, ranges of months)
 
     @property
     def weekday(self) -> int | None:
@@ -232,7 +232,7 @@ def _scan(text: str, names: CalendarNames) -> list[_Raw]:
             raw = _read(m, names)
             if raw is not None:
                 found.append(raw)
-                covered = m.end()
+                covered = raw.span.end
                 break
     return found
 
@@ -322,7 +322,7 @@ def _read_words(m: regex.Match[str], names: CalendarNames, span: _Span) -> _Raw 
     elif _lowercased(name, names) and _cased_text(m.string, m.start()):
         return None  # "she may 2": a month the language capitalises, written small in cased text
     if day_text is None:
-        return _Raw(span, "month", 1, month, year) if year else None
+        return _read_months(m, names, span, month, year)
     day = int(day_text)
     last = int(d2) if d2 else None
     last_month: int | None = month
@@ -337,6 +337,51 @@ def _read_words(m: regex.Match[str], names: CalendarNames, span: _Span) -> _Raw 
     if last is not None and last_month is not None and (last_month, last) <= (month, day) and not name2:
         last = None  # "30-2 Oktober" is no range newstext can read
     return _Raw(span, "words", day, month, year, a2=last, b2=last_month if last else None)
+
+
+def _read_months(
+    m: regex.Match[str], names: CalendarNames, span: _Span, month: int, year: int | None
+) -> _Raw | None:
+    """A month and year ("Oktober 2021"), or a range of months ("avril-juin 2018"), or None.
+
+    A month and year glued by a dash to what stands before or after it ("avril-juin 2018" or
+    "mi-juin 2018" when the range is not read, "juin 2018-avril 2017") is half of something else:
+    rewritten alone it would read as another date ("avril-2018-06" is 6 April the next time), so
+    it is left as written.
+    """
+    if year is None:
+        return None
+    name2, first_year_text = m.group("mon2", "my")
+    if name2 is not None:
+        first_year = _year(first_year_text, numeric=False) if first_year_text else None
+        last_month = _month(names, name2)
+        if first_year_text and first_year is None:
+            return None
+        if first_year is None and last_month is not None:  # "décembre-février 2019": from December 2018
+            first_year = year - 1 if last_month < month else year
+        if (
+            first_year is not None
+            and last_month is not None
+            and not (names.weak and fold(name2) in names.weak)
+            and (year, last_month) > (first_year, month)
+        ):
+            return _Raw(span, "month", 1, month, first_year, b2=last_month, year2=year)
+        if not first_year_text or first_year is None:
+            return None
+        # "juin 2018 - avril 2017" is no range: its first month and year are a date of their own
+        year = first_year
+        span = _Span(span.start, m.end("my"), span.core_start, m.end("my"), span.weekday)
+    text = m.string
+    before = _GLUED_BEFORE.search(text, max(0, span.core_start - 2), span.core_start)
+    if before is not None or _GLUED_AFTER.match(text, span.core_end):
+        return None
+    return _Raw(span, "month", 1, month, year)
+
+
+#: A dash (or slash) glued to a month and year and to a letter or digit before it ("mi-juin 2018").
+_GLUED_BEFORE = regex.compile(r"[\w.][-–—/]\Z")
+#: A dash (or slash) glued to a month and year and to a letter or digit after it.
+_GLUED_AFTER = regex.compile(r"[-–—/]\w")
 
 
 def _lowercased(name: str, names: CalendarNames) -> bool:
@@ -466,6 +511,9 @@ def _resolve(raw: _Raw, ev: _AnyEvidence) -> tuple[dt.date, str, str, dt.date | 
         year, year_by = picked
     if raw.kind == "month":
         first = _date(year, month, 1)
+        if first is not None and raw.b2 is not None and raw.year2 is not None:  # a range of months
+            after = _date(raw.year2 + raw.b2 // 12, raw.b2 % 12 + 1, 1)
+            return (first, "", year_by, after - dt.timedelta(days=1)) if after else None
         return (first, "", year_by, None) if first else None
     first = _date(year, month, day)
     if first is None:
@@ -562,7 +610,9 @@ def _matches(
         if got is None:
             continue
         first, order_by, year_by, last = got
-        if raw.kind == "month":
+        if raw.kind == "month" and last is not None:
+            iso, precision = f"{first.isoformat()[:7]}/{last.isoformat()[:7]}", "month"
+        elif raw.kind == "month":
             iso, last, precision = first.isoformat()[:7], None, "month"
         elif last is not None and last > first:
             iso, precision = f"{first.isoformat()}/{last.isoformat()}", "day"
@@ -634,8 +684,8 @@ class NormalizeDates(Cleaner):
     from the article as it was given (``ctx.original``), so it survives earlier removals. Does
     nothing when the context says ``dates="keep"``. Each edit's note says how the date was
     resolved. ISO dates come out unchanged, so a second pass changes nothing. A date without a
-    year is left as written when neither ``reference`` nor the article gives one (``find_dates``
-    still reports it, with ``year_by="today"``).
+    year is left as written when neither ``reference`` nor the article gives one, a weekday beside
+    it or not (``find_dates`` still reports it, with ``year_by="today"`` or ``"today+weekday"``).
     """
 
     name: ClassVar[str] = "normalize_dates"
@@ -646,9 +696,13 @@ class NormalizeDates(Cleaner):
             return
         names, convention = _names_and_convention(ctx.original or text, ctx.lang or None)
         for m in _matches(text, names, ctx.reference, convention, ctx.original or text):
-            if m.year_by == "today":
+            if m.year_by.startswith("today"):
                 # nothing in the article or the call gives the year: writing this year's into the
-                # text would be a guess presented as fact, so the date stays as it was written
+                # text would be a guess presented as fact, so the date stays as it was written.
+                # A weekday beside it ("today+weekday") only picks, among the years around today,
+                # one whose calendar fits (2022 or 2028 for "Mittwoch, 9. Februar"): a guess still.
+                # Written, it would also become the year of the article's other dates on a second
+                # pass, and clean() would not be idempotent.
                 continue
             before = text[m.date_start : m.date_end]
             if before != m.iso:

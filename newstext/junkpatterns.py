@@ -42,7 +42,11 @@ INITIALS_LINE = regex.compile(
 
 #: The same initials glued after the last sentence of a paragraph: "... mereka. (kpl/khs)".
 INITIALS_TAIL = regex.compile(
-    r"(?<=[.!?\"”’)])[^\S\n]{1,8}\((?P<v>[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\)[^\S\n]{0,8}$", _FLAGS
+    # a second block after the first ("(fbr/wes) (fbr/wes)") goes in the same pass, so a second
+    # clean() finds nothing left to remove
+    r"(?<=[.!?\"”’)])[^\S\n]{1,8}\((?P<v>[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\)"
+    r"(?:[^\S\n]{1,8}\([a-z]{2,5}(?:/[a-z]{2,5}){1,3}\)){0,3}[^\S\n]{0,8}$",
+    _FLAGS,
 )
 
 #: A short line that starts with a copyright sign: "© AFP / John Doe", "© 2020 General Mills".

@@ -123,8 +123,15 @@ def _headline_line(s: str) -> bool:
 
 def _headlines_to_the_end(lines: list[Line], j: int, room: int) -> bool:
     """True when every line from ``j`` to the end of the text is a headline (at most ``room``)."""
-    rest = [ln.stripped for ln in lines[j:] if not ln.blank]
-    return len(rest) <= room and all(_headline_line(s) for s in rest)
+    seen = 0
+    for k in range(j, len(lines)):  # stops after ``room`` lines: linear however long the text
+        ln = lines[k]
+        if ln.blank:
+            continue
+        seen += 1
+        if seen > room or not _headline_line(ln.stripped):
+            return False
+    return True
 
 
 def _classify(label: str, after: str) -> str:

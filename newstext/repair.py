@@ -28,11 +28,20 @@ from typing import ClassVar
 
 import ftfy
 
-from newstext.characters import normalize_spaces, remove_bidi_controls, remove_control_chars, remove_invisible
+from newstext.characters import (
+    BIDI_CONTROLS,
+    CONTROL_CHARS,
+    INVISIBLE_CHARS,
+    SPACE_CHARS,
+    normalize_spaces,
+    remove_bidi_controls,
+    remove_control_chars,
+    remove_invisible,
+)
 from newstext.context import Context
 from newstext.edits import Edit, apply_edits
 from newstext.pipeline import Cleaner
-from newstext.quotes import ascii_quotes
+from newstext.quotes import ASCII_QUOTES, ascii_quotes
 
 __all__ = [
     "FTFY_CONFIG",
@@ -213,27 +222,40 @@ def _changed_segments(
     ``finish`` (see :func:`_finisher`) is applied to the lines ftfy looks at; when the finished
     line is one ftfy would repair further, that repair is taken too.
     """
-    if not _text_may_change(text):
+    if not _text_may_change(text) and (finish is None or _HIDING_RE.search(text) is None):
         return
     for start, end in _segments(text):
         segment = text[start:end]
         if _may_change(segment):
             fixed = ftfy.fix_text_segment(segment, FTFY_CONFIG)
-            finished = False
-            if finish is not None:
-                for _ in range(4):
-                    canonical = finish(fixed)
-                    if canonical == fixed:
-                        break
-                    again = ftfy.fix_text_segment(canonical, FTFY_CONFIG)
-                    if again == canonical:
-                        break  # nothing more to repair: the later rules will do the rest
-                    fixed, finished = again, True
-            if fixed != segment:
-                yield start, end, fixed, finished
+        elif finish is not None and _HIDING_RE.search(segment) and _may_change(finish(segment)):
+            fixed = segment  # damage that a soft hyphen or a curly quote hid from ftfy's view
+        else:
+            continue
+        finished = False
+        if finish is not None:
+            for _ in range(4):
+                canonical = finish(fixed)
+                if canonical == fixed:
+                    break
+                again = ftfy.fix_text_segment(canonical, FTFY_CONFIG)
+                if again == canonical:
+                    break  # nothing more to repair: the later rules will do the rest
+                fixed, finished = again, True
+        if fixed != segment:
+            yield start, end, fixed, finished
 
 
 _SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t")
+
+#: characters the rules after fix_mojibake remove or rewrite, which can stand inside mojibake and
+#: hide it from ftfy ("┌\xad¡" is "ڭ" once the soft hyphen is gone)
+_HIDING_RE = re.compile(
+    "["
+    + re.escape("".join(sorted(CONTROL_CHARS | BIDI_CONTROLS | INVISIBLE_CHARS | SPACE_CHARS)))
+    + re.escape("".join(sorted(set(ASCII_QUOTES) - {'"', "'"})))
+    + "\t]"
+)
 
 
 def _finisher(ctx: Context) -> Callable[[str], str]:

@@ -202,3 +202,10 @@ def test_line_start_matches_are_the_patterns_own_matches(parts: list[str], start
         found = pattern.search(text, start)
         assert (first is None) == (found is None)
         assert first is None or found is None or first.span() == found.span()
+
+
+def test_repeated_initials_go_in_one_pass() -> None:
+    text = "Harga beras naik lagi di pasar induk, kata menteri. (fbr/wes) (fbr/wes)"
+    once = newstext.clean(text, "id")
+    assert once == "Harga beras naik lagi di pasar induk, kata menteri."
+    assert newstext.clean(once, "id") == once

@@ -343,7 +343,7 @@ def test_match_fields() -> None:
     assert (m.value, m.end_value, m.precision) == (dt.date(2021, 10, 8), None, "day")
     assert m.note == "order: weekday; year: explicit"
     with pytest.raises(dataclasses.FrozenInstanceError):
-        m.iso = "x"
+        m.iso = "x"  # type: ignore[misc]
 
 
 def test_range_fields() -> None:
@@ -432,6 +432,7 @@ def test_never_raises_and_text_is_the_slice(text: str, lang: str | None) -> None
         assert text[m.start : m.end] == m.text
         assert m.start <= m.date_start < m.date_end <= m.end
         assert m.iso.startswith(m.value.isoformat()[: len(m.iso.split("/")[0])])
+        assert len(m.text.splitlines()) == 1  # a date never spans a line break
 
 
 @given(st.text(max_size=200) | DATEISH, st.sampled_from(["en", "id"]))
@@ -543,12 +544,125 @@ def test_lazy_evidence_is_the_evidence() -> None:
     import datetime as dt
 
     from newstext.calendar_names import calendar_names
-    from newstext.dates import _evidence, _LazyEvidence, _scan
+    from newstext.dates import _Evidence, _evidence, _LazyEvidence, _scan
 
     original = "Senin (10/8/2021) hujan. Pada 13/8/2021 reda. Kamis, 12 Agustus, pasar buka."
     names = calendar_names("id")
     for reference in (None, dt.date(2021, 8, 20)):
         eager = _evidence(_scan(original, names), reference, lambda: "dm")
-        lazy = _LazyEvidence(lambda ref=reference: _evidence(_scan(original, names), ref, lambda: "dm"))
+
+        def build(ref: dt.date | None = reference) -> _Evidence:
+            return _evidence(_scan(original, names), ref, lambda: "dm")
+
+        lazy = _LazyEvidence(build)
         assert (lazy.anchor, lazy.anchor_by, lazy.order) == (eager.anchor, eager.anchor_by, eager.order)
         assert lazy.convention() == eager.convention()
+
+
+# --- regressions found by fuzzing ---------------------------------------------------------------
+
+LINE_BREAKS = ["\n", "\r\n", "\u2028", "\x0b"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        (
+            "fr",
+            "Reportage JT 13 heures de France 2\n- 1er décembre 2019 : Article Libération",
+            "Reportage JT 13 heures de France 2\n- 2019-12-01 : Article Libération",
+        ),
+        ("fr", "Liste 3\n- 9 juin 2016 : manifestation", "Liste 3\n- 2016-06-09 : manifestation"),
+    ],
+)
+def test_a_date_never_spans_a_line_break(lang: str, text: str, want: str) -> None:
+    assert newstext.clean(text, lang) == want
+    assert newstext.clean(want, lang) == want
+
+
+@pytest.mark.parametrize("brk", LINE_BREAKS)
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("id", "20 - 22 Oktober 2021"),  # range dash
+        ("id", "9 hingga 10 Juni 2021"),  # range word
+        ("id", "9 sampai dengan 10 Juni 2021"),
+        ("id", "28 September - 2 Oktober 2021"),
+        ("en", "Oct. 20 - 22, 2021"),
+        ("en", "Thursday, Dec. 11, 2014"),
+        ("es", "8 de octubre de 2021"),
+        ("de", "8. 10. 2021"),
+        ("zh", "2021年 10月 8日"),
+        ("id", "Senin pagi (16/6/2025)"),
+        ("tr", "8 Ekim 2021 Cuma"),
+    ],
+)
+def test_no_separator_of_a_date_is_a_line_break(lang: str, text: str, brk: str) -> None:
+    assert find_dates(text, lang), text  # one line: found
+    for i, ch in enumerate(text):
+        if ch == " ":
+            broken = text[:i] + brk + text[i + 1 :]
+            for m in find_dates(broken, lang, reference="2021-10-08"):
+                assert brk not in m.text, (broken, m.text)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "Die Staffel startet am Mittwoch, 9. Februar. Sie endet am 17. Februar."),
+        ("es", "La carrera será el viernes 22 de abril. Termina el 24 de abril."),
+        ("id", "Pada Senin (10/4) waktu setempat, dan 20 Oktober."),
+    ],
+)
+def test_a_weekday_alone_gives_clean_no_year(lang: str, text: str) -> None:
+    # no reference, no year in the article: a weekday picks a year near today, a guess; clean()
+    # leaves the date as written (writing it made it the anchor of the other dates on a 2nd pass)
+    found = find_dates(text, lang)
+    assert [m.year_by.split("+")[0] for m in found] == ["today", "today"]
+    assert found[0].year_by == "today+weekday"
+    once = newstext.clean(text, lang)
+    assert once == text
+    assert newstext.clean(once, lang) == once
+
+
+def test_a_weekday_with_a_reference_is_written() -> None:
+    text = "Die Staffel startet am Mittwoch, 9. Februar. Sie endet am 17. Februar."
+    want = "Die Staffel startet am Mittwoch, 2022-02-09. Sie endet am 2022-02-17."
+    assert newstext.clean(text, "de", reference="2022-01-20") == want
+    assert newstext.clean(want, "de", reference="2022-01-20") == want
+    dated = "Am 3. Januar 2022: " + text  # the article's own year: written, and stable
+    once = newstext.clean(dated, "de")
+    assert once == "Am 2022-01-03: " + want
+    assert newstext.clean(once, "de") == once
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "want"),
+    [
+        ("fr", "Campagne avril-juin 2018", "Campagne 2018-04/2018-06"),
+        ("en", "Campaign April-June 2018", "Campaign 2018-04/2018-06"),
+        ("id", "Kampanye Januari-Maret 2020", "Kampanye 2020-01/2020-03"),
+        ("id", "Kampanye Januari sampai Maret 2020", "Kampanye 2020-01/2020-03"),
+        ("de", "von Mai bis Juli 2019", "von 2019-05/2019-07"),
+        ("fr", "juin 2018-avril 2019", "2018-06/2019-04"),
+        ("fr", "l'hiver décembre-février 2019", "l'hiver 2018-12/2019-02"),
+        # no range newstext can read: left as written, never half rewritten ("avril-2018-06")
+        ("fr", "avril-avril 2018", "avril-avril 2018"),
+        ("fr", "juin 2018-avril 2017", "juin 2018-avril 2017"),
+        ("fr", "à la mi-juin 2018", "à la mi-juin 2018"),
+        # spaced apart, two dates of their own
+        ("fr", "juin 2018 - avril 2017", "2018-06 - 2017-04"),
+    ],
+)
+def test_a_month_range_is_one_interval_or_left_as_written(lang: str, text: str, want: str) -> None:
+    once = newstext.clean(text, lang)
+    assert once == want
+    assert newstext.clean(once, lang) == once
+
+
+def test_month_range_fields() -> None:
+    (m,) = find_dates("Campagne avril-juin 2018", "fr")
+    assert (m.text, m.iso, m.precision) == ("avril-juin 2018", "2018-04/2018-06", "month")
+    assert (m.value, m.end_value) == (dt.date(2018, 4, 1), dt.date(2018, 6, 30))
+    (m,) = find_dates("décembre-février 2020", "fr")
+    assert (m.value, m.end_value) == (dt.date(2019, 12, 1), dt.date(2020, 2, 29))
