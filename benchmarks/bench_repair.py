@@ -27,18 +27,12 @@ from typing import Any
 import ftfy
 
 import newstext
-from newstext.characters import (
-    normalize_line_breaks,
-    normalize_spaces,
-    remove_bidi_controls,
-    remove_control_chars,
-    remove_invisible,
-)
 from newstext.context import Context
+from newstext.defaults import CHARACTER_CLEANERS
 from newstext.langdata import load_language
 from newstext.pipeline import Cleaner
 from newstext.quotes import normalize_quotes
-from newstext.repair import FTFY_CONFIG, fix_mojibake, fix_text_like_ftfy, strip_html_tags, unescape_html
+from newstext.repair import FTFY_CONFIG, fix_text_like_ftfy
 from newstext.whitespace import normalize_whitespace
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -107,18 +101,7 @@ def main(argv: list[str] | None = None) -> int:
     figures["ftfy.fix_text (FTFY_CONFIG)"] = t_ftfy_ours
     figures["fix_mojibake fast path"] = t_fast
 
-    rules: list[Cleaner] = [
-        fix_mojibake,
-        unescape_html,
-        strip_html_tags,
-        remove_control_chars,
-        remove_bidi_controls,
-        remove_invisible,
-        normalize_spaces,
-        normalize_line_breaks,
-        normalize_quotes,
-        normalize_whitespace,
-    ]
+    rules: list[Cleaner] = [*CHARACTER_CLEANERS, normalize_quotes, normalize_whitespace]
 
     def run_rule(rule: Cleaner) -> None:
         for lang, text in docs:

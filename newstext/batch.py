@@ -113,11 +113,21 @@ def _batches(lines: Iterable[str], size: int) -> Iterator[list[str]]:
         yield batch
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Where workers come from: a fork server that has imported newstext once (each worker starts
+    with the package loaded and no threads of the caller's), else "spawn" where there is none."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        ctx = multiprocessing.get_context("forkserver")
+        ctx.set_forkserver_preload(["newstext"])
+        return ctx
+    return multiprocessing.get_context("spawn")
+
+
 def ordered_map(work: Callable[[list[str]], list[T]], lines: Iterable[str], *, jobs: int = 1) -> Iterator[T]:
     """``work`` applied to batches of ``lines``, its results yielded one by one in input order.
 
-    With ``jobs`` > 1 the batches go to that many worker processes (started with "spawn", which is
-    safe whatever threads the caller runs), at most a few batches per worker in flight, so memory
+    With ``jobs`` > 1 the batches go to that many worker processes (see :func:`_context`; safe
+    whatever threads the caller runs), at most a few batches per worker in flight, so memory
     stays flat however long ``lines`` is. ``work`` must be picklable: a module-level function or a
     ``functools.partial`` of one.
     """
@@ -125,7 +135,7 @@ def ordered_map(work: Callable[[list[str]], list[T]], lines: Iterable[str], *, j
         for batch in _batches(lines, BATCH):
             yield from work(batch)
         return
-    with multiprocessing.get_context("spawn").Pool(jobs) as pool:
+    with _context().Pool(jobs) as pool:
         pending: deque[AsyncResult[list[T]]] = deque()
         for batch in _batches(lines, BATCH):
             pending.append(pool.apply_async(work, (batch,)))

@@ -29,10 +29,10 @@ from newstext.repair import fix_mojibake, strip_html_tags, unescape_html
 from newstext.tags import strip_keyword_tags
 from newstext.whitespace import normalize_whitespace
 
-__all__ = ["DEFAULT_CLEANERS", "Toggles"]
+__all__ = ["CHARACTER_CLEANERS", "DEFAULT_CLEANERS", "Toggles"]
 
-DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
-    # characters (docs/rules/characters.md)
+#: the character rules, in the order they run (docs/rules/characters.md)
+CHARACTER_CLEANERS: tuple[Cleaner, ...] = (
     unescape_html,
     fix_mojibake,
     strip_html_tags,
@@ -41,6 +41,10 @@ DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
     remove_invisible,
     normalize_spaces,
     normalize_line_breaks,
+)
+
+DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
+    *CHARACTER_CLEANERS,
     # junk (docs/rules/)
     drop_learned_junk,
     drop_boilerplate,

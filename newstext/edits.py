@@ -9,7 +9,7 @@ edit can be reported with offsets in the *original* input; the fast path never b
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
 __all__ = ["Edit", "OffsetMap", "apply_edits", "settle"]
@@ -109,20 +109,13 @@ class OffsetMap:
         if end <= start:
             return [((start, end), self.to_original(start, end))]
         out: list[tuple[tuple[int, int], tuple[int, int]]] = []
-        i = max(bisect.bisect_right(self._cur_starts, start) - 1, 0)
-        while i < len(self._segments):
-            seg = self._segments[i]
-            if seg[0] >= end:
-                break
-            a, b = max(start, seg[0]), min(end, seg[1])
-            if a < b:
-                o = _slice(seg, a, b) if seg[4] else (seg[2], seg[3])
-                if out and o[0] <= out[-1][1][1]:
-                    (ca, _), (oa, ob) = out[-1]
-                    out[-1] = ((ca, b), (oa, max(ob, o[1])))
-                else:
-                    out.append(((a, b), o))
-            i += 1
+        for seg, a, b in self._overlapping(start, end):
+            o = _slice(seg, a, b) if seg[4] else (seg[2], seg[3])
+            if out and o[0] <= out[-1][1][1]:
+                (ca, _), (oa, ob) = out[-1]
+                out[-1] = ((ca, b), (oa, max(ob, o[1])))
+            else:
+                out.append(((a, b), o))
         return out or [((start, end), self.to_original(start, end))]
 
     def _position(self, pos: int, *, left: bool) -> int:
@@ -164,17 +157,22 @@ class OffsetMap:
 
     def _copy(self, start: int, end: int, shift: int, out: list[tuple[int, int, int, int, bool]]) -> None:
         """Append the segments that cover ``[start, end)`` of the current text, clipped and shifted."""
-        if start >= end:
-            return
+        for seg, a, b in self._overlapping(start, end):
+            o = _slice(seg, a, b)
+            out.append((a + shift, b + shift, o[0], o[1], seg[4]))
+
+    def _overlapping(
+        self, start: int, end: int
+    ) -> Iterator[tuple[tuple[int, int, int, int, bool], int, int]]:
+        """Each segment that overlaps ``[start, end)`` of the current text, with the overlap."""
         i = max(bisect.bisect_right(self._cur_starts, start) - 1, 0)
         while i < len(self._segments):
             seg = self._segments[i]
             if seg[0] >= end:
-                break
+                return
             a, b = max(start, seg[0]), min(end, seg[1])
             if a < b:
-                o = _slice(seg, a, b)
-                out.append((a + shift, b + shift, o[0], o[1], seg[4]))
+                yield seg, a, b
             i += 1
 
 

@@ -214,6 +214,20 @@ def _text_may_change(text: str) -> bool:
     return BADNESS_PREFILTER.search(text) is not None
 
 
+def _splice(text: str, segments: Iterable[tuple[int, int, str, bool]]) -> str:
+    """``text`` with each changed segment put in (the fast path: no edits are built)."""
+    parts: list[str] = []
+    pos = 0
+    for start, end, fixed, _ in segments:
+        parts.append(text[pos:start])
+        parts.append(fixed)
+        pos = end
+    if not parts:
+        return text
+    parts.append(text[pos:])
+    return "".join(parts)
+
+
 def _changed_segments(
     text: str, finish: Callable[[str], str] | None = None
 ) -> Iterator[tuple[int, int, str, bool]]:
@@ -289,16 +303,7 @@ def fix_text_like_ftfy(text: str) -> str:
     >>> fix_text_like_ftfy("The Mona Lisa doesnÃ¢â‚¬â„¢t have eyebrows.")
     'The Mona Lisa doesn’t have eyebrows.'
     """
-    parts: list[str] = []
-    pos = 0
-    for start, end, fixed, _ in _changed_segments(text):
-        parts.append(text[pos:start])
-        parts.append(fixed)
-        pos = end
-    if not parts:
-        return text
-    parts.append(text[pos:])
-    return "".join(parts)
+    return _splice(text, _changed_segments(text))
 
 
 def _narrow(before: str, after: str) -> tuple[int, int, int]:
@@ -350,16 +355,7 @@ class FixMojibake(Cleaner):
             yield Edit(self.name, start + a, start + b_before, segment[a:b_before], fixed[a:b_after], note)
 
     def apply(self, text: str, ctx: Context) -> str:
-        parts: list[str] = []
-        pos = 0
-        for start, end, fixed, _ in _changed_segments(text, _finisher(ctx)):
-            parts.append(text[pos:start])
-            parts.append(fixed)
-            pos = end
-        if not parts:
-            return text
-        parts.append(text[pos:])
-        return "".join(parts)
+        return _splice(text, _changed_segments(text, _finisher(ctx)))
 
 
 fix_mojibake = FixMojibake()

@@ -18,13 +18,11 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstext.characters import (
-    normalize_line_breaks,
-    normalize_spaces,
-    remove_bidi_controls,
     remove_control_chars,
     remove_invisible,
 )
 from newstext.context import Context
+from newstext.defaults import CHARACTER_CLEANERS
 from newstext.edits import apply_edits, settle
 from newstext.pipeline import Cleaner, Pipeline
 from newstext.quotes import normalize_quotes
@@ -303,20 +301,7 @@ def test_long_hostile_tag_input_is_fast() -> None:
 # the rules of this page together: idempotent, so clean(clean(x)) == clean(x) can hold
 # ---------------------------------------------------------------------------------------------
 
-CHARACTER_RULES = Pipeline(
-    [
-        fix_mojibake,
-        unescape_html,
-        strip_html_tags,
-        remove_control_chars,
-        remove_bidi_controls,
-        remove_invisible,
-        normalize_spaces,
-        normalize_line_breaks,
-        normalize_quotes,
-        normalize_whitespace,
-    ]
-)
+CHARACTER_RULES = Pipeline([*CHARACTER_CLEANERS, normalize_quotes, normalize_whitespace])
 
 
 @pytest.mark.parametrize("text", ["\x8bÂ\x80", "“Â€", "‹Ã©›", "x\u00a0Ã\u00a0y", "ą¢\t1", "ą¢  1"])
