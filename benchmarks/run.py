@@ -200,7 +200,9 @@ def cli_runs(docs: list[dict[str, Any]], gigabytes: float, report: dict[str, Any
                 written += len(block.encode("utf-8"))
         size = big.stat().st_size / 1e9
         small = Path(tmp) / "small.jsonl"
-        small.write_text(block * max(1, int(20e6 // len(block.encode("utf-8")))), encoding="utf-8")
+        # large enough that each process's start (imports, models, patterns) is a small part of it
+        small_mb = 20e6 if gigabytes < 0.5 else 100e6
+        small.write_text(block * max(1, int(small_mb // len(block.encode("utf-8")))), encoding="utf-8")
         exe = [sys.executable, "-m", "newstext", "clean"]
         times = {}
         for jobs in (1, 2):
