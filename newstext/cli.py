@@ -266,6 +266,17 @@ def open_input(path: str) -> BinaryIO:
     return open(path, "rb")
 
 
+def input_name(path: str) -> str:
+    """How messages name an input: its path, or <stdin> for "-"."""
+    return "<stdin>" if path == "-" else path
+
+
+def _peek(args: argparse.Namespace, stream: BinaryIO) -> tuple[_Peeked, bool]:
+    """The whole stream again (its first bytes read and put back), and whether it is JSON Lines."""
+    head = stream.read(1 << 16)
+    return _Peeked(head, stream), _is_jsonl(args, head)
+
+
 def _is_jsonl(args: argparse.Namespace, head: bytes) -> bool:
     if args.input_format != "auto":
         return bool(args.input_format == "jsonl")
@@ -313,7 +324,7 @@ def progress(args: argparse.Namespace, total: int | None) -> Callable[[Iterator[
 
 
 def _run_jsonl(args: argparse.Namespace, stream: ByteSource, out: IO[str]) -> int:
-    name = "<stdin>" if args.input == "-" else args.input
+    name = input_name(args.input)
     total = os.path.getsize(args.input) if args.input != "-" else None
     lines = progress(args, total)(read_lines(stream, name))
     tally = Tally()
@@ -353,17 +364,14 @@ def cmd_clean(args: argparse.Namespace) -> int:
     """``newstext clean``."""
     refuse_overwrite(args)
     with open_input(args.input) as stream:
-        head = stream.read(1 << 16)
-        jsonl = _is_jsonl(args, head)
-        full = _Peeked(head, stream)
+        full, jsonl = _peek(args, stream)
         if jsonl:
             with AtomicOutput(args.output) as out:
                 status = _run_jsonl(args, full, out)
                 if status != EXIT_OK:
                     raise _Stopped(status)
             return status
-        name = "<stdin>" if args.input == "-" else args.input
-        text = decode(full.read(), name)
+        text = decode(full.read(), input_name(args.input))
     cleaned = clean_options(args).clean(text)
     with AtomicOutput(args.output) as out:
         out.write(cleaned)
@@ -376,11 +384,10 @@ def _explain_inputs(
     args: argparse.Namespace, options: CleanOptions
 ) -> Iterator[tuple[int | None, str, str | None]]:
     """(line number or None, text, source) of each article of the input, read lazily."""
-    name = "<stdin>" if args.input == "-" else args.input
+    name = input_name(args.input)
     with open_input(args.input) as stream:
-        head = stream.read(1 << 16)
-        full = _Peeked(head, stream)
-        if not _is_jsonl(args, head):
+        full, jsonl = _peek(args, stream)
+        if not jsonl:
             yield None, decode(full.read(), name), options.source
             return
         for number, line in enumerate(read_lines(full, name), 1):
@@ -396,7 +403,7 @@ def _explain_inputs(
 def cmd_explain(args: argparse.Namespace) -> int:
     """``newstext explain``."""
     options = clean_options(args)
-    name = "<stdin>" if args.input == "-" else args.input
+    name = input_name(args.input)
     mode = args.as_format
     if mode == "auto":
         mode = "color" if sys.stdout.isatty() else "plain"

@@ -13,7 +13,7 @@ import sys
 from collections.abc import Iterator
 from typing import Any
 
-from newstext.cli import EXIT_OK, UsageError, open_input, whole_number
+from newstext.cli import EXIT_OK, UsageError, input_name, open_input, whole_number
 from newstext.files import AtomicOutput, read_lines
 from newstext.profiles import MIN_ARTICLES, MIN_SHARE, Profile
 
@@ -94,7 +94,7 @@ def cmd_learn(args: argparse.Namespace) -> int:
 
     def records() -> Iterator[tuple[str | None, str]]:
         for path in args.inputs:
-            name = "<stdin>" if path == "-" else path
+            name = input_name(path)
             with open_input(path) as stream:
                 for line in read_lines(stream, name):
                     if not line.strip():

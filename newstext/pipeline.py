@@ -85,12 +85,19 @@ class Result:
     #: rule was given: a later rule's edit there covers only what that rule changed, so per-rule
     #: counts of characters removed add up to the characters in less the characters out
     stage_edits: tuple[Edit, ...] = ()
-    #: the language of each paragraph (line) of the input, with offsets into it: a line in another
-    #: language than the article (a related headline left in English) is evidence of junk
-    paragraph_languages: tuple[ParagraphLanguage, ...] = ()
-    #: the title (first line), when it is in another language than the body; a sign of a
-    #: machine-translated, spun copy
-    title_language: ParagraphLanguage | None = None
+
+    @property
+    def paragraph_languages(self) -> tuple[ParagraphLanguage, ...]:
+        """The language of each paragraph (line) of the input, with offsets into it: a line in
+        another language than the article (a related headline left in English) is evidence of
+        junk. Worked out when asked for (one detection per line), not by every ``explain()``."""
+        return tuple(paragraph_languages(self.original, self.lang))
+
+    @property
+    def title_language(self) -> ParagraphLanguage | None:
+        """The title (first line), when it is in another language than the body: a sign of a
+        machine-translated, spun copy. Worked out when asked for."""
+        return title_language_mismatch(self.original, self.lang)
 
     @property
     def foreign_paragraphs(self) -> tuple[ParagraphLanguage, ...]:
@@ -242,8 +249,6 @@ class Pipeline:
             original=original,
             held_back=tuple(held),
             stage_edits=tuple(staged),
-            paragraph_languages=tuple(paragraph_languages(original, ctx.lang)),
-            title_language=title_language_mismatch(original, ctx.lang),
         )
 
     def clean(self, text: str, lang: str | None = None) -> str:

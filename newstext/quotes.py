@@ -23,7 +23,6 @@ edit (if its character changes) says ``unbalanced`` in its note. See docs/quotes
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -234,33 +233,16 @@ def _note(mark: QuoteMark) -> str:
     return mark.role
 
 
-_PAIRS = frozenset(["«»", "»«", "“”", "„“", "„”", "”“", "‘’", "‚‘", "‚’", "’‘", "‹›", "›‹", "「」", "『』"])
-
-
-def _is_pair(a: str, b: str) -> bool:
-    return a.strip() + b.strip() in _PAIRS
-
-
-@functools.lru_cache(maxsize=64)
 def _marks_for(given: tuple[str, ...]) -> tuple[str, str, str, str]:
-    """The four marks from a ``[quotes] marks`` list.
-
-    Language files are merged with duplicates dropped, so ``["”", "”", "’", "’"]`` (Swedish)
-    arrives as ``["”", "’"]`` and ``["«", "»", "«", "»"]`` (French) as ``["«", "»"]``: two
-    marks that form a pair are the outer pair used again inside; two that do not are one mark
-    that both opens and closes, then the inner one.
-    """
-    if len(given) >= 4:
-        return (given[0], given[1], given[2], given[3])
-    if len(given) == 3:
-        a, b, c = given
-        return (a, a, b, c) if _is_pair(b, c) and not _is_pair(a, b) else (a, b, c, c)
-    if len(given) == 2:
-        a, b = given
-        return (a, b, a, b) if _is_pair(a, b) else (a, a, b, b)
-    if len(given) == 1:
-        return (given[0], given[0], given[0], given[0])
-    return DEFAULT_MARKS
+    """The four marks of a ``[quotes] marks`` list (a positional key: never merged, so always whole)."""
+    if not given:
+        return DEFAULT_MARKS
+    if len(given) != 4:
+        raise ValueError(
+            "[quotes] marks takes 4 marks (open, close, inner open, inner close), "
+            f"not {len(given)}: {given!r}"
+        )
+    return (given[0], given[1], given[2], given[3])
 
 
 def language_marks(ctx: Context) -> tuple[str, str, str, str]:

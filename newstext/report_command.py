@@ -18,6 +18,7 @@ from newstext.cli import (
     add_jobs_and_progress,
     add_profile_options,
     clean_options,
+    input_name,
     open_input,
     progress,
     refuse_overwrite,
@@ -98,7 +99,7 @@ def add_report_command(sub: Any) -> None:
 def cmd_report(args: argparse.Namespace) -> int:
     """``newstext report``."""
     refuse_overwrite(args)
-    name = "<stdin>" if args.input == "-" else args.input
+    name = input_name(args.input)
     total = os.path.getsize(args.input) if args.input != "-" else None
     with open_input(args.input) as stream:
         lines = progress(args, total)(read_lines(stream, name))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -301,3 +303,14 @@ def test_apply_gives_the_edits_text_and_removes_nothing_the_guard_counts(
     edits = settle(normalize_quotes.edits(text, ctx))
     assert normalize_quotes.apply(text, ctx) == apply_edits(text, edits)
     assert sum(_weight(e.before) - _weight(e.after) for e in edits) <= 0
+
+
+def test_a_user_file_with_the_wrong_number_of_marks_is_refused(tmp_path: Path) -> None:
+    (tmp_path / "en.toml").write_text('[quotes]\nmarks = ["«", "»"]\n', encoding="utf-8")
+    with pytest.raises(ValueError, match="4 marks"):
+        newstext.clean('He said "yes".', "en", quotes="typographic", data_paths=[tmp_path])
+    good = tmp_path / "good"  # another folder: language data is read once per set of paths
+    good.mkdir()
+    (good / "en.toml").write_text('[quotes]\nmarks = ["«", "»", "‹", "›"]\n', encoding="utf-8")
+    got = newstext.clean('He said "yes".', "en", quotes="typographic", data_paths=[good])
+    assert got == "He said «yes»."
