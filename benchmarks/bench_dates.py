@@ -4,6 +4,7 @@ Run from the project root (dateparser comes with ``pip install newstext[bench]``
 
     .venv/bin/python benchmarks/bench_dates.py               # the dev corpus, repeated 5 times
     .venv/bin/python benchmarks/bench_dates.py --repeat 20   # a larger run
+    .venv/bin/python benchmarks/bench_dates.py --hostile     # and 1 MB texts full of numbers
 
 Both finders get the same articles of ``../shared/corpus/dev`` (read in place), each with its
 language and reference date from ``meta.json``, in one run on one core. Speed is UTF-8 megabytes
@@ -108,13 +109,36 @@ def throughput(finder: Finder, docs: Sequence[dict[str, Any]], *, rounds: int) -
     return size / best / 1e6
 
 
+#: 1 MB texts made of numbers, to show that the finder's cost stays low where runs of digits abound:
+#: each holds as many real dates as the label says (the finder must find them all, and only them).
+HOSTILE = {
+    "digits and slashes (40,000 dates)": ("12/10/2021 3/4/ 5/6/7/8/9 " * 40_000, 40_000),
+    "digits and dots (no date)": ("1.2.3 4.5 " * 100_000, 0),
+    "numbers (no date)": ("123 45 6 7890 " * 70_000, 0),
+    "dashed dates (110,000 dates)": ("12-10-21 " * 110_000, 110_000),
+}
+
+
+def hostile() -> dict[str, float]:
+    """Seconds ``find_dates`` takes on each of :data:`HOSTILE` (Indonesian), checking its count."""
+    out: dict[str, float] = {}
+    for name, (text, dates) in HOSTILE.items():
+        start = time.perf_counter()
+        found = len(newstext.find_dates(text, "id"))
+        out[name] = time.perf_counter() - start
+        if found != dates:
+            raise AssertionError(f"{name}: {found} dates found, {dates} expected")
+    return out
+
+
 def parse_args(argv: Sequence[str] | None = None) -> argparse.Namespace:
-    """The command line: ``--repeat``, ``--rounds``, ``--corpus``, ``--json``."""
+    """The command line: ``--repeat``, ``--rounds``, ``--corpus``, ``--json``, ``--hostile``."""
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--repeat", type=int, default=5, help="how many times the corpus is repeated")
     ap.add_argument("--rounds", type=int, default=5, help="timed passes of find_dates (the best counts)")
     ap.add_argument("--corpus", type=Path, default=CORPUS, help="a folder of article folders")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    ap.add_argument("--hostile", action="store_true", help="also time 1 MB texts full of numbers")
     return ap.parse_args(argv)
 
 
@@ -143,6 +167,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
         report["dateparser_mb_s"] = throughput(dateparser_finder, texts, rounds=1)
         report["dateparser_accuracy"], report["dateparser_extras"] = score(dateparser_finder, docs)
         report["ratio"] = report["find_dates_mb_s"] / report["dateparser_mb_s"]
+    if args.hostile:
+        report["hostile_s"] = hostile()
     if args.json:
         print(json.dumps(report))
     else:
@@ -157,6 +183,8 @@ def main(argv: Sequence[str] | None = None) -> dict[str, Any]:
                 f"accuracy {report['dateparser_accuracy']:.3f}   extras {report['dateparser_extras']}"
             )
             print(f"  find_dates is {report['ratio']:.0f}x faster")
+        for name, seconds in report.get("hostile_s", {}).items():
+            print(f"  find_dates on 1 MB of {name}: {seconds:.2f} s")
     return report
 
 

@@ -48,7 +48,8 @@ def properties() -> dict[str, tuple[Callable[..., None], tuple[st.SearchStrategy
             fz.check_clean,
             (st.lists(fz.hostile, min_size=1, max_size=6).map("\n".join), fz.lang),
         ),
-        "idempotence, language given": (fz.check_idempotent, (fz.idempotence_text, given_lang)),
+        "idempotence, language given": (fz.check_idempotent, (fz.mixed_text, given_lang)),
+        "idempotence, language detected": (fz.check_idempotent, (fz.mixed_text, st.none())),
     }
     if ARTICLES:
         out["interleaved junk takes no story line"] = (

@@ -232,11 +232,21 @@ def cli_runs(docs: list[dict[str, Any]], gigabytes: float, report: dict[str, Any
         }
 
 
+PARTS = ["peers", "linear", "hostile", "cli"]
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0] if __doc__ else None)
     ap.add_argument("--quick", action="store_true", help="a smaller run (no 1 GB file)")
     ap.add_argument("--json", type=Path, help="also write the figures to this JSON file")
+    ap.add_argument(
+        "--part",
+        action="append",
+        choices=PARTS,
+        help="run only this part (repeatable; default: all of them)",
+    )
     args = ap.parse_args(argv)
+    parts = args.part or PARTS
     docs = load_corpus()
     report: dict[str, Any] = {
         "date": dt.date.today().isoformat(),
@@ -244,10 +254,14 @@ def main(argv: list[str] | None = None) -> int:
         "newstext": newstext.__version__,
     }
     print(f"newstext {newstext.__version__} on {report['machine']}, {report['date']}")
-    peers(docs, 5 if args.quick else 20, report)
-    linear(docs, report)
-    hostile(report)
-    cli_runs(docs, 0.05 if args.quick else 1.0, report)
+    if "peers" in parts:
+        peers(docs, 5 if args.quick else 20, report)
+    if "linear" in parts:
+        linear(docs, report)
+    if "hostile" in parts:
+        hostile(report)
+    if "cli" in parts:
+        cli_runs(docs, 0.05 if args.quick else 1.0, report)
     if args.json:
         args.json.write_text(json.dumps(report, indent=2), encoding="utf-8")
     return 0

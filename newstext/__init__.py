@@ -31,6 +31,7 @@ from newstext.credits import DropCredits, drop_credits
 from newstext.dates import DateMatch, NormalizeDates, find_dates, normalize_dates
 from newstext.defaults import DEFAULT_CLEANERS
 from newstext.edits import Edit
+from newstext.endmatter import DropEndMatter, DropTrailingBio, drop_end_matter, drop_trailing_bio
 from newstext.footers import DropFeedFooters, drop_feed_footers
 from newstext.guard import Guard
 from newstext.langdata import LangData, available_languages, load_language
@@ -73,9 +74,11 @@ __all__ = [
     "Detection",
     "DropBoilerplate",
     "DropCredits",
+    "DropEndMatter",
     "DropFeedFooters",
     "DropLearnedJunk",
     "DropRelatedLinks",
+    "DropTrailingBio",
     "Edit",
     "FixMojibake",
     "Guard",
@@ -104,9 +107,11 @@ __all__ = [
     "detect_language",
     "drop_boilerplate",
     "drop_credits",
+    "drop_end_matter",
     "drop_feed_footers",
     "drop_learned_junk",
     "drop_related_links",
+    "drop_trailing_bio",
     "explain",
     "find_dates",
     "fix_mojibake",

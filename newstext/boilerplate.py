@@ -28,19 +28,20 @@ from newstext.pipeline import Cleaner
 __all__ = ["DropBoilerplate", "drop_boilerplate"]
 
 _MAX_TOC_ENTRIES = 40
-# the names an ad or tracking script leaves; SCRIPT_LINE runs only when one is in the text
-_SCRIPT_TRIGGERS = (
-    "adsbygoogle",
-    "googletag",
-    "dataLayer",
-    "gtag(",
-    "fbq(",
-    "_gaq",
-    "__tcfapi",
-    "document.write",
-    "window.__",
-    "(document).ready",
-)
+# the names an ad or tracking script leaves; SCRIPT_LINE runs only when one is in the text. Each
+# but "adsbygoogle", "googletag" and "dataLayer" holds "(" or "_", which a text tells at once.
+_SCRIPT_NAMES = ("google", "dataLayer")  # "adsbygoogle", "googletag"
+_SCRIPT_CALLS = ("gtag(", "fbq(", "document.write", "(document).ready")
+_SCRIPT_UNDERSCORES = ("_gaq", "__tcfapi", "window.__")
+
+
+def _may_hold_script(text: str) -> bool:
+    """True when ``text`` holds a name an ad or tracking script leaves (see SCRIPT_LINE)."""
+    return (
+        any(n in text for n in _SCRIPT_NAMES)
+        or ("(" in text and any(n in text for n in _SCRIPT_CALLS))
+        or ("_" in text and any(n in text for n in _SCRIPT_UNDERSCORES))
+    )
 
 
 @dataclass(frozen=True)
@@ -77,7 +78,7 @@ class DropBoilerplate(Cleaner):
                 note = "pattern"
             if m.end() > m.start():
                 out.append(remove_match(text, m.start(), m.end(), self.name, note))
-        if any(t in text for t in _SCRIPT_TRIGGERS):
+        if _may_hold_script(text):
             for m in SCRIPT_LINE.finditer(text):
                 out.append(remove_match(text, m.start(), m.end(), self.name, "script"))
         if " | " in text:

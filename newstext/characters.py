@@ -198,7 +198,7 @@ class RemoveInvisible(Cleaner):
         return found
 
     def apply(self, text: str, ctx: Context) -> str:
-        if text.isascii():
+        if text.isascii() or ctx.memo(_find_special, text).isdisjoint(_INVISIBLE_OR_JOINERS):
             return text
         for char in INVISIBLE_CHARS:
             if char in text:

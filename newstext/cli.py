@@ -14,10 +14,10 @@ import json
 import os
 import sys
 from collections.abc import Callable, Iterator, Sequence
-from typing import IO, BinaryIO
+from typing import IO, BinaryIO, TypeVar
 
 from newstext import __version__
-from newstext.batch import CleanOptions, Tally, clean_lines
+from newstext.batch import Block, CleanOptions, Prefixed, Tally, clean_blocks, read_blocks
 from newstext.defaults import DEFAULT_CLEANERS
 from newstext.files import AtomicOutput, ByteSource, DecodeError, decode, read_lines, same_file
 from newstext.jsonl import Status
@@ -25,6 +25,8 @@ from newstext.profiles import Profile
 from newstext.render import edits_as_json, explain_plain, explain_terminal
 
 __all__ = ["build_parser", "main", "parse_args"]
+
+T = TypeVar("T")
 
 RULES = [c.name for c in DEFAULT_CLEANERS]
 EXIT_OK, EXIT_STOPPED, EXIT_USAGE, EXIT_INPUT, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
@@ -271,10 +273,10 @@ def input_name(path: str) -> str:
     return "<stdin>" if path == "-" else path
 
 
-def _peek(args: argparse.Namespace, stream: BinaryIO) -> tuple[_Peeked, bool]:
+def _peek(args: argparse.Namespace, stream: BinaryIO) -> tuple[Prefixed, bool]:
     """The whole stream again (its first bytes read and put back), and whether it is JSON Lines."""
     head = stream.read(1 << 16)
-    return _Peeked(head, stream), _is_jsonl(args, head)
+    return Prefixed(head, stream), _is_jsonl(args, head)
 
 
 def _is_jsonl(args: argparse.Namespace, head: bytes) -> bool:
@@ -282,7 +284,7 @@ def _is_jsonl(args: argparse.Namespace, head: bytes) -> bool:
         return bool(args.input_format == "jsonl")
     if args.input.endswith((".jsonl", ".ndjson", ".jsonlines")):
         return True
-    first = head.lstrip().split(b"\n", 1)[0].strip()
+    first = head.removeprefix(b"\xef\xbb\xbf").lstrip().split(b"\n", 1)[0].strip()  # a UTF-8 BOM too
     if not first.startswith(b"{"):
         return False
     try:
@@ -291,57 +293,61 @@ def _is_jsonl(args: argparse.Namespace, head: bytes) -> bool:
         return False
 
 
-class _Peeked:
-    """A binary stream with bytes already read put back in front."""
-
-    def __init__(self, head: bytes, rest: BinaryIO) -> None:
-        self._head = head
-        self._rest = rest
-
-    def read(self, size: int = -1, /) -> bytes:
-        if self._head:
-            if size < 0:
-                out, self._head = self._head + self._rest.read(), b""
-                return out
-            out, self._head = self._head[:size], self._head[size:]
-            return out
-        return self._rest.read(size)
-
-
 def progress(args: argparse.Namespace, total: int | None) -> Callable[[Iterator[str]], Iterator[str]]:
+    """A wrapper of an iterator of lines that shows a progress bar (when asked for) as they go by."""
+    return _progress(args, total, lambda line: len(line) + 1)
+
+
+def _progress(
+    args: argparse.Namespace, total: int | None, size: Callable[[T], int]
+) -> Callable[[Iterator[T]], Iterator[T]]:
     show = args.progress if args.progress is not None else sys.stderr.isatty()
     if not show:
         return lambda it: it
     from tqdm import tqdm
 
-    def wrap(it: Iterator[str]) -> Iterator[str]:
+    def wrap(it: Iterator[T]) -> Iterator[T]:
         with tqdm(total=total, unit="B", unit_scale=True, file=sys.stderr, desc="newstext") as bar:
-            for line in it:
-                bar.update(len(line) + 1)
-                yield line
+            for item in it:
+                bar.update(size(item))
+                yield item
 
     return wrap
+
+
+def _block_size(block: Block) -> int:
+    return len(block.data)
+
+
+def _byte_writer(out: IO[str]) -> Callable[[bytes], object]:
+    """Write UTF-8 bytes to ``out``: straight to its buffer when it is UTF-8 and translates no line
+    break, else decoded."""
+    encoding = (getattr(out, "encoding", None) or "").lower().replace("-", "").replace("_", "")
+    buffer = getattr(out, "buffer", None)
+    if encoding == "utf8" and buffer is not None and (out is not sys.stdout or os.linesep == "\n"):
+        out.flush()
+        return buffer.write  # type: ignore[no-any-return]
+    return lambda data: out.write(data.decode("utf-8"))
 
 
 def _run_jsonl(args: argparse.Namespace, stream: ByteSource, out: IO[str]) -> int:
     name = input_name(args.input)
     total = os.path.getsize(args.input) if args.input != "-" else None
-    lines = progress(args, total)(read_lines(stream, name))
+    blocks = _progress(args, total, _block_size)(read_blocks(stream, name))
+    write = _byte_writer(out)
     tally = Tally()
     messages = 0
-    for number, outcome in enumerate(clean_lines(lines, args.field, clean_options(args), jobs=args.jobs), 1):
-        tally.add(outcome)
-        if outcome.message:
+    options = clean_options(args)
+    for outcome in clean_blocks(blocks, args.field, options, name=name, policy=args.on_error, jobs=args.jobs):
+        tally.add_block(outcome)
+        for number, message in outcome.failures:
             messages += 1
             if messages <= MAX_MESSAGES:
-                print(f"newstext: {name}:{number}: {outcome.message}", file=sys.stderr)
-            if args.on_error == "stop":
-                print(f"newstext: stopped at line {number} (--on-error stop)", file=sys.stderr)
-                return EXIT_STOPPED
-            if args.on_error == "skip":
-                continue
-        out.write(outcome.line)
-        out.write("\n")
+                print(f"newstext: {name}:{number}: {message}", file=sys.stderr)
+        write(outcome.data)
+        if outcome.stopped is not None:
+            print(f"newstext: stopped at line {outcome.stopped} (--on-error stop)", file=sys.stderr)
+            return EXIT_STOPPED
     _summary(tally, args.on_error)
     return EXIT_OK
 

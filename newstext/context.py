@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -30,6 +30,8 @@ class Context:
     ``data`` the language data for it (fallbacks applied), ``reference`` the publication date when
     known, ``quotes`` and ``dates`` the styles asked for, ``original`` the input as it was given,
     ``profile`` and ``source`` a learned site profile and the source (site) the article comes from.
+    ``detected`` is true when ``lang`` was detected rather than given, ``data_paths`` the user's own
+    language files that ``data`` was loaded with.
     """
 
     lang: str = "und"
@@ -40,11 +42,17 @@ class Context:
     original: str = ""
     profile: Profile | None = None
     source: str | None = None
+    detected: bool = False
+    data_paths: tuple[str, ...] = ()
     #: results worked out from the text during this one call (see :meth:`memo`); never shared
     #: between calls, so nothing of an article outlives its cleaning
     scratch: dict[Callable[[str], Any], tuple[str, Any]] = field(
         default_factory=dict, repr=False, compare=False
     )
+
+    def in_language(self, tag: str) -> Context:
+        """The same context for an article in the language ``tag`` (a fresh scratch memo)."""
+        return replace(self, lang=tag, data=load_language(tag, self.data_paths), scratch={})
 
     def memo(self, compute: Callable[[str], T], text: str) -> T:
         """``compute(text)``, worked out once while the cleaners see the same text object.
@@ -96,4 +104,6 @@ def make_context(
         original=text,
         profile=profile,
         source=source,
+        detected=lang is None,
+        data_paths=paths,
     )

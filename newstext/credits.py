@@ -96,9 +96,9 @@ class DropCredits(Cleaner):
                 out.append(remove_match(text, m.start(), m.end(), rule, _pattern_note(m)))
         tail_start = max(0, len(text) - _GLUED_CHARS)
         if ":" in text[tail_start:]:
-            for m in jd.credit_glued.finditer(text, tail_start):
+            for m in jd.credit_glued(text, tail_start):
                 tail = text[m.start() : m.end()]
-                segs = list(jd.credit_segment.finditer(tail))
+                segs = list(jd.credit_segments(tail))
                 for k, seg in enumerate(segs):
                     role = next(r for r in ROLES if seg[r] is not None)
                     end = m.end() if k == len(segs) - 1 else m.start() + seg.end()

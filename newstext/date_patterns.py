@@ -25,11 +25,7 @@ import regex
 
 from newstext.calendar_names import CalendarNames, calendar_names, unspaced
 
-__all__ = ["FOLLOWER", "NEAREST_WORD", "PREFILTER", "TOKEN", "UNSPACED", "WINDOW", "date_pattern"]
-
-#: Runs of digits, the anchors of every date form; or a chain of seven numbers or more joined by
-#: separators ("1/2/3/4/5/6/7"), which holds no date and is skipped in one step.
-PREFILTER = regex.compile(r"\d+(?:[-/.]\d+){6,}|\d+")
+__all__ = ["PREFILTER", "TOKEN", "UNSPACED", "WINDOW", "date_pattern"]
 
 #: White space within a line: every separator inside a date (and between the two ends of a range)
 #: is drawn from it, so that no date ever spans a line break ("France 2\n- 1er décembre 2019" holds
@@ -44,15 +40,43 @@ UNSPACED = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}\p{Thai}\p{
 #: A run of letters: the first word of a name, looked up before any pattern is tried.
 TOKEN = regex.compile(r"[^\W\d_]+")
 
-#: The word nearest before a run of digits, with nothing but spaces and punctuation between.
-NEAREST_WORD = regex.compile(rf"(?r)([^\W\d_]+){_PUNCT}{{0,4}}\Z")
-
-#: What follows a run of digits that could go on with a date: a separator or dash (group 1 None)
-#: or a word (group 1), to be looked up among the names, joiners and suffixes.
-FOLLOWER = regex.compile(rf"{_HS}{{0,3}}\u200f?(?:[-–—/.]|{_PUNCT}{{0,3}}([^\W\d_]+))")
 
 #: How far (in characters) before its first digit a date may start.
 WINDOW = 40
+
+# A numeric date's separator, as the pattern below takes it: a slash or dash, or a full stop and
+# perhaps a space, perhaps after a right-to-left mark.
+_SEP = rf"\u200f?(?:[-/]|\.{_HS}?)"
+#: The shapes a numeric date can start with, from its first digit: "2021-10-0", "10/8/20", "7-8/6".
+_NUMERIC = rf"\d{{4}}{_SEP}\d{{1,2}}{_SEP}\d|\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d\d|\d{{1,2}}[-–]\d{{1,2}}/\d"
+#: How a date in words can go on from its first digit to its first letter (the first letter of a
+#: suffix, a joiner, a range word or a name): a day and its full stop or "°", a dash and a second
+#: day ("20-22 Oktober", "13. - 14. Mai"), spaces, a dash ("20-Oktober"), or a year and its
+#: punctuation ("2021. október"); a name may itself start with digits ("10月"). Every first letter
+#: is a letter (``\p{L}``; the tests check every name), so a run of digits that does not reach one
+#: this way starts no date in words.
+_TO_LETTER = rf"\d{{1,4}}[.°,]?{_HS}{{0,3}}(?:[-–—]{_HS}{{0,3}}\d{{1,2}}[.°]?{_HS}{{0,3}})?-?\d{{0,2}}\p{{L}}"
+
+#: The word nearest before a run of digits (group ``word``), with nothing but spaces and punctuation
+#: between (group ``gap``): a weekday or month name may start the date there.
+_NEAREST_WORD = rf"(?P<word>[^\W\d_]+)(?P<gap>{_PUNCT}{{0,4}})"
+#: What follows a run of digits that could go on with a date: a separator or dash (group ``next``
+#: unset) or a word (group ``next``), to be looked up among the names, joiners and suffixes. The
+#: empty group ``follows`` is set when either is there.
+_FOLLOWER = rf"{_HS}{{0,3}}\u200f?(?:[-–—/.]|{_PUNCT}{{0,3}}(?P<next>[^\W\d_]+))"
+
+#: The runs of digits worth a closer look, and the chains of numbers that are skipped in one step.
+#: A run starts a date only if it has one, two or four digits and is either just after a word (a
+#: weekday or month name may start the date) or starts the shape of a numeric date or of a date in
+#: words. Anything else (most of a table of figures, a long line of digits and slashes) is passed
+#: over by the regex engine, never looked at in Python. A chain of seven numbers or more joined by
+#: separators ("1/2/3/4/5/6/7") holds no date. Each run comes with the word before it and what
+#: follows it (the groups above), so that no second search is needed to decide where to try.
+PREFILTER = regex.compile(
+    rf"(?<!\d)\d+(?:[-/.]\d+){{6,}}"
+    rf"|(?<!\d)(?=\d)(?:(?<={_NEAREST_WORD})|(?={_NUMERIC}|{_TO_LETTER}))(?:\d{{1,2}}|\d{{4}})(?!\d)"
+    rf"(?:(?={_FOLLOWER})(?P<follows>))?"
+)
 
 _LETTER_BEFORE = r"(?<![^\W\d_])"
 _LETTER_AFTER = r"(?![^\W\d_])"

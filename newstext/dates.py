@@ -21,16 +21,17 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import regex
 
 from newstext.calendar_names import CalendarNames, calendar_names, fold
 from newstext.context import Context
-from newstext.date_patterns import FOLLOWER, NEAREST_WORD, PREFILTER, TOKEN, UNSPACED, WINDOW, date_pattern
+from newstext.date_patterns import PREFILTER, TOKEN, UNSPACED, WINDOW, date_pattern
 from newstext.edits import Edit
 from newstext.language import detect_language, normalize_lang
 from newstext.pipeline import Cleaner
@@ -45,8 +46,6 @@ _WORD_YEARS = range(1000, 3000)
 _BUDDHIST_FROM, _BUDDHIST_OFFSET = 2400, 543
 #: How many years either side of the anchor a weekday may move a date without a year.
 _WEEKDAY_REACH = 7
-#: Seconds one anchored match may take (the patterns are bounded: a guard, not a limit in use).
-_TIMEOUT = 1.0
 #: How many words before a run of digits may start its date (weekday, month name, their parts).
 _WORDS_BACK = 4
 
@@ -204,29 +203,25 @@ def _scan(text: str, names: CalendarNames) -> list[_Raw]:
     firsts, words = names.first_tokens, names.all_tokens
     for run in PREFILTER.finditer(text):
         start, end = run.span()
-        if start < covered or end - start == 3 or end - start > 4:
-            continue  # a chain of numbers, or a run of 3 or 5+ digits: no part of a date
+        if start < covered or end - start > 4:
+            continue  # a chain of numbers: no part of a date
         tries: list[int] = []
         lo = max(covered, start - WINDOW)
-        near = NEAREST_WORD.search(text, lo, start)
-        if near is not None and (
-            near.group(1).casefold() in words or _unspaced(near.group(1)) or "(" in near.group()
-        ):
-            tries = [
-                w.start()
-                for w in TOKEN.finditer(text, lo, start)
-                if w.group().casefold() in firsts or _unspaced(w.group())
-            ][-_WORDS_BACK:]
-        after = FOLLOWER.match(text, end)
-        if after is not None and (
-            after.group(1) is None or after.group(1).casefold() in words or _unspaced(after.group(1))
-        ):
-            tries.append(start)
+        word_start, word_end = run.span("word")
+        if word_end > lo:  # the nearest word before the run, cut at the start of the window
+            word = text[max(word_start, lo) : word_end]
+            if word.casefold() in words or _unspaced(word) or "(" in run.group("gap"):
+                tries = [
+                    w.start()
+                    for w in TOKEN.finditer(text, lo, start)
+                    if w.group().casefold() in firsts or _unspaced(w.group())
+                ][-_WORDS_BACK:]
+        if run.start("follows") >= 0:
+            after = run.group("next")
+            if after is None or after.casefold() in words or _unspaced(after):
+                tries.append(start)
         for at in tries:
-            try:
-                m = pattern.match(text, at, timeout=_TIMEOUT)
-            except TimeoutError:  # cannot happen with bounded patterns; never let it end the run
-                continue
+            m = pattern.match(text, at)
             if m is None or m.end() <= start:
                 continue
             raw = _read(m, names)
@@ -248,21 +243,30 @@ def _month(names: CalendarNames, name: str) -> int | None:
     return got
 
 
+@functools.lru_cache(maxsize=64)
+def _first_groups(pattern: regex.Pattern[str]) -> Callable[[tuple[Any, ...]], Any]:
+    """What picks, out of ``match.groups()``, the groups that :func:`_read` reads first."""
+    names = ("wd", "twd", "swd", "y", "ny", "n1", "n3", "s1", "r1", "ry", "iy")
+    return operator.itemgetter(*(pattern.groupindex[name] - 1 for name in names))
+
+
 def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
     """The parts of a pattern match, checked (real days, plausible years), or None."""
     g = m.group
     if _in_url(m.string, m.start()):
         return None
-    said = g("wd") or g("twd")
-    if not said and g("swd") and (g("y") or g("ny") or g("n3")):
-        said = g("swd")
+    values = m.groups()  # one call: a look-up by group name costs as much as the whole tuple
+    wd, twd, swd, y_text, ny, n1, n3, s1, r1, ry, iy = _first_groups(m.re)(values)
+    said = wd or twd
+    if not said and swd and (y_text or ny or n3):
+        said = swd
     if said and _lowercased(said, names) and _cased_text(m.string, m.start()):
         # "sepanjang minggu 20-26 Oktober": a week, not Sunday; a bracketed date then needs a year
         said = None
-        if g("s1") or (g("r1") and not g("ry")):
+        if s1 or (r1 and not ry):
             return None
     span = _Span(*m.span(), *m.span("core"), names.weekdays.get(fold(said)) if said else None)
-    if g("iy"):
+    if iy:
         y, y2 = _year(g("iy"), numeric=True), _year(g("iy2"), numeric=True)
         if y is None or y2 is None:
             return None
@@ -271,23 +275,24 @@ def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
         if first is None or last is None or last < first:
             return None
         return _Raw(span, "iso", first.day, first.month, y, a2=last.day, b2=last.month, year2=y2)
-    if g("ny"):
-        y = _year(g("ny"), numeric=True)
-        if y is None or _date(y, int(g("nm")), int(g("nd"))) is None:
+    if ny:
+        year = _year(ny, numeric=True)
+        if year is None or _date(year, int(g("nm")), int(g("nd"))) is None:
             return None
-        return _Raw(span, "ymd", int(g("nd")), int(g("nm")), y)
-    if g("n1"):
-        if len(g("n3")) == 2 and g("sep").startswith(".") and (len(g("n1")) < 2 or len(g("n2")) < 2):
+        return _Raw(span, "ymd", int(g("nd")), int(g("nm")), year)
+    if n1:
+        n2 = g("n2")
+        if len(n3) == 2 and g("sep").startswith(".") and (len(n1) < 2 or len(n2) < 2):
             return None  # 1.2.13 is a version number far more often than a date; 08.10.21 is a date
-        y = _year(g("n3"), numeric=True)
-        if y is None:
+        year = _year(n3, numeric=True)
+        if year is None:
             return None
-        raw = _Raw(span, "num", int(g("n1")), int(g("n2")), y, two_digit_year=len(g("n3")) == 2)
+        raw = _Raw(span, "num", int(n1), int(n2), year, two_digit_year=len(n3) == 2)
         return raw if _readings(raw) else None
-    if g("r1"):
-        return _read_numeric_range(g("r1"), g("r2"), g("rm"), g("ry"), span)
-    if g("s1"):
-        raw = _Raw(span, "num", int(g("s1")), int(g("s2")), None)
+    if r1:
+        return _read_numeric_range(r1, g("r2"), g("rm"), ry, span)
+    if s1:
+        raw = _Raw(span, "num", int(s1), int(g("s2")), None)
         return raw if _readings(raw) else None
     return _read_words(m, names, span)
 
@@ -402,14 +407,20 @@ def _in_url(text: str, at: int) -> bool:
     return "/" in word and ("://" in word or "www." in word or "." in word.split("/")[0])
 
 
-def _readings(raw: _Raw, year: int = 2000) -> list[str]:
+def _readings(raw: _Raw, year: int = 2000) -> tuple[str, ...]:
     """The orders ("dm", "md") in which a numeric date's two numbers make a real day."""
+    return _orders(raw.a, raw.b, year)
+
+
+@functools.lru_cache(maxsize=4096)
+def _orders(a: int, b: int, year: int) -> tuple[str, ...]:
+    # a few hundred distinct pairs make the numeric dates of most texts: each is worked out once
     out = []
-    if _date(year, raw.b, raw.a) is not None:
+    if _date(year, b, a) is not None:
         out.append("dm")
-    if _date(year, raw.a, raw.b) is not None:
+    if _date(year, a, b) is not None:
         out.append("md")
-    return out
+    return tuple(out)
 
 
 def _ambiguous(raw: _Raw) -> bool:
@@ -450,7 +461,7 @@ def _evidence(raws: list[_Raw], reference: dt.date | None, convention: Callable[
     return base
 
 
-def _weekday_fits(raw: _Raw, readings: list[str], year: int) -> list[str]:
+def _weekday_fits(raw: _Raw, readings: tuple[str, ...], year: int) -> list[str]:
     out = []
     for order in readings:
         day, month = _dm(raw, order)
@@ -600,7 +611,9 @@ def _matches(
     raws = _scan(text, names)
     if not raws:
         return
-    if evidence_text is None or evidence_text == text:
+    if evidence_text is None or evidence_text == text or evidence_text.strip() == text.strip():
+        # white space around a text holds no date and changes none (what earlier cleaners most
+        # often change is the end of the text): the dates of ``text`` are those of the original
         ev: _AnyEvidence = _evidence(raws, reference, convention)
     else:
         ev_text = evidence_text

@@ -19,6 +19,7 @@ from newstext.characters import (
 )
 from newstext.credits import drop_credits
 from newstext.dates import normalize_dates
+from newstext.endmatter import drop_end_matter, drop_trailing_bio
 from newstext.footers import drop_feed_footers
 from newstext.pipeline import Cleaner
 from newstext.profiles import drop_learned_junk
@@ -47,17 +48,19 @@ DEFAULT_CLEANERS: tuple[Cleaner, ...] = (
     *CHARACTER_CLEANERS,
     # junk (docs/rules/)
     drop_learned_junk,
+    drop_end_matter,
     drop_boilerplate,
     drop_related_links,
     drop_feed_footers,
     drop_credits,
     strip_keyword_tags,
+    drop_trailing_bio,
+    # layout: white space first, so that rejoining sees the lines as they will be left
+    normalize_whitespace,
     rejoin_broken_lines,
     # rewriting (docs/quotes.md, docs/dates.md)
     normalize_quotes,
     normalize_dates,
-    # layout
-    normalize_whitespace,
 )
 
 
@@ -73,12 +76,14 @@ class Toggles(TypedDict, total=False):
     normalize_spaces: bool
     normalize_line_breaks: bool
     drop_learned_junk: bool
+    drop_end_matter: bool
     drop_boilerplate: bool
     drop_related_links: bool
     drop_feed_footers: bool
     drop_credits: bool
     strip_keyword_tags: bool
+    drop_trailing_bio: bool
+    normalize_whitespace: bool
     rejoin_broken_lines: bool
     normalize_quotes: bool
     normalize_dates: bool
-    normalize_whitespace: bool

@@ -12,12 +12,15 @@ import codecs
 import os
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterator
 from pathlib import Path
 from types import TracebackType
 from typing import IO, Protocol
 
-__all__ = ["AtomicOutput", "ByteSource", "DecodeError", "decode", "read_lines", "same_file"]
+import regex
+
+__all__ = ["AtomicOutput", "ByteSource", "DecodeError", "decode", "plausible", "read_lines", "same_file"]
 
 SAMPLE = 1 << 20  # bytes read to tell the encoding of a file that is not UTF-8
 
@@ -32,17 +35,69 @@ class DecodeError(ValueError):
     """Input bytes in no encoding that could be told."""
 
 
+#: C0 controls that no text file in a legacy encoding holds (tab, line breaks, form feed and the
+#: DOS end-of-file mark ^Z excepted)
+_STRAY_CONTROL = regex.compile(r"[\x00-\x08\x0b\x0e-\x19\x1b-\x1f\x7f]")
+#: the first word of a letter's Unicode name tells its writing system ("LATIN SMALL LETTER A",
+#: "CJK UNIFIED IDEOGRAPH-7406"); Japanese mixes Han with the kana, so they count as one
+_ONE_SYSTEM = {"HIRAGANA": "CJK", "KATAKANA": "CJK", "HALFWIDTH": "CJK", "FULLWIDTH": "LATIN"}
+#: characters read to judge a guessed decoding
+_JUDGED = 1 << 16
+#: share of the letters a guessed decoding may have outside Latin and its main other writing system
+_MIXED_SHARE = 0.05
+
+
+def plausible(text: str) -> bool:
+    """True when ``text``, decoded by a guessed encoding, looks like text in some language.
+
+    Charset detectors always name some encoding; for noise, or for a short sample, their guess
+    decodes to a jumble of characters (two bytes of noise as one UTF-16 character land anywhere
+    in Unicode). A text is plausible when it has no stray control character, no unassigned or
+    private-use code point, and its letters are Latin and one other writing system (a few
+    strays aside).
+
+    >>> plausible("Правительство города объявило сегодня о новом плане.")
+    True
+    >>> plausible("\u7406\u6676\ucfb0\ub4eb\u8902\uc442")  # noise read as UTF-16: Han and Hangul
+    False
+    """
+    sample = text[:_JUDGED]
+    if _STRAY_CONTROL.search(sample):
+        return False
+    if any(unicodedata.category(ch) in ("Cn", "Co", "Cs") for ch in sample):
+        return False
+    systems: dict[str, int] = {}
+    for ch in sample:
+        if ch.isalpha():
+            word = unicodedata.name(ch, "?").split(None, 1)[0]
+            key = _ONE_SYSTEM.get(word, word)
+            systems[key] = systems.get(key, 0) + 1
+    letters = sum(systems.values())
+    latin = systems.pop("LATIN", 0)
+    main = max(systems.values(), default=0)
+    return letters - latin - main <= _MIXED_SHARE * letters
+
+
+def _guess(data: bytes) -> tuple[str, str] | None:
+    """The encoding charset-normalizer names for ``data`` and the text it gives, when plausible."""
+    from charset_normalizer import from_bytes
+
+    best = from_bytes(data).best()
+    if best is None or best.encoding is None:
+        return None
+    text = str(best)
+    return (best.encoding, text) if plausible(text) else None
+
+
 def decode(data: bytes, name: str, *, offset: int = 0) -> str:
     """Decode ``data`` (read from ``name``; ``offset`` is where ``data`` starts in that file)."""
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         first_bad = exc.start
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is not None and best.encoding not in ("utf_8", "utf-8"):
-        return str(best)
+    guessed = _guess(data)
+    if guessed is not None and guessed[0] not in ("utf_8", "utf-8"):
+        return guessed[1]
     raise DecodeError(
         f"{name}: cannot decode byte 0x{data[first_bad]:02x} at offset {offset + first_bad}: "
         "the file is not UTF-8 and its encoding could not be detected; "
@@ -69,14 +124,12 @@ def read_lines(stream: ByteSource, name: str) -> Iterator[str]:
     try:
         head[:cut].decode("utf-8")
     except UnicodeDecodeError:
-        from charset_normalizer import from_bytes
-
-        best = from_bytes(head[:cut]).best()
-        if best is None or best.encoding is None:
+        guessed = _guess(head[:cut])
+        if guessed is None:
             raise DecodeError(
                 f"{name}: the file is not UTF-8 and its encoding could not be detected"
             ) from None
-        encoding = best.encoding
+        encoding = guessed[0]
     offset = 0
     number = 0
     pending = head

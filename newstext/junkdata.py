@@ -4,7 +4,12 @@ Which phrases apply to an article: every phrase of its own language (with the fi
 the user's files), plus the phrases of every other packaged language that are longer than one word
 ("Read more", "Baca juga"): syndicated text mixes languages, and a phrase of two words or more is
 specific enough to mean the same thing anywhere, while one word ("Video", "Mira", "Lea") may be an
-ordinary word or a name in another language. Patterns (``*_patterns``) of every language apply.
+ordinary word or a name in another language. Patterns (``*_patterns``) of every language apply,
+except the ``own_*_patterns``, which apply to articles of their own language only (a byline without
+a colon, "Door Jan Jansen", is Dutch; "Door Hardware" in an English article is not one).
+
+What every language shares is compiled once (:func:`_shared`); each language compiles only what
+it adds (its one-word labels, its ``own_*_patterns``, the user's entries).
 
 Each combination is compiled once and cached (at most :data:`CACHE_SIZE` of them), never per text.
 Patterns that come from data are compiled with the ``regex`` module and run with a timeout of
@@ -14,22 +19,28 @@ Patterns that come from data are compiled with the ``regex`` module and run with
 from __future__ import annotations
 
 import functools
+import importlib
 import re
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import regex
 
-from newstext.junkpatterns import INITIALS_TAIL, phrase_regex
+from newstext.junkpatterns import GREEK_ACCENTS, INITIALS_TAIL, phrase_regex
 from newstext.langdata import LangData, all_languages
 
 if TYPE_CHECKING:
     from newstext.context import Context
 
+# the standard library's regex parser, to tell the longest match of a pattern from data
+_re_parser: Any = importlib.import_module("re._parser")
+
 __all__ = [
     "CACHE_SIZE",
     "KEY_CHARS",
+    "MATCH_WINDOW",
+    "TIERS",
     "TIMEOUT",
     "Entry",
     "JunkData",
@@ -46,6 +57,9 @@ __all__ = [
 CACHE_SIZE = 64
 #: Seconds one pattern built from data may run over one text before it is given up.
 TIMEOUT = 2.0
+#: How far past its start (to the end of that line) a pattern from data tried at a line start
+#: may match: far more than any bounded pattern spans.
+MATCH_WINDOW = 20_000
 
 _FLAGS = regex.MULTILINE | regex.IGNORECASE | regex.VERSION0
 # patterns built from escaped literals (labels) cannot blow up: the faster stdlib engine runs them
@@ -59,14 +73,26 @@ _LABEL_KEYS = (
     "source_labels",
     "photo_labels",
     "toc_headers",
+    "end_matter_headers",
+    "contact_headers",
+    "bio_headers",
 )
-_WHOLE_LINE_KEYS = ("boilerplate_lines", "toc_headers")
-_PATTERN_KEYS = ("boilerplate_patterns", "footer_patterns", "credit_patterns")
+_WHOLE_LINE_KEYS = (
+    "boilerplate_lines",
+    "toc_headers",
+    "end_matter_headers",
+    "contact_headers",
+    "bio_headers",
+)
+_PATTERN_KEYS = ("boilerplate_patterns", "footer_patterns", "credit_patterns", "bio_patterns")
+# patterns safe only in their own language's articles ("Door Jan Jansen", a Dutch byline): never
+# part of what every language shares
+_OWN_PATTERN_KEYS = {
+    "boilerplate_patterns": "own_boilerplate_patterns",
+    "footer_patterns": "own_footer_patterns",
+    "credit_patterns": "own_credit_patterns",
+}
 ROLES = ("author", "editor", "source", "photo")
-
-# the openers a label may stand behind: a bullet, a bracket, an arrow
-_OPEN = r"(?:[\[(【（>»•*▶►■▪◆→|–—-][^\S\n]{0,3}){0,2}"
-_CLOSE = r"[\])】）]"
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +103,11 @@ class Entry:
     worked out from ``source``, a pattern that starts with ``^`` and a literal); ``ends``: the
     last characters of the lines it may match at the end of; ``timeout``: run it with
     :data:`TIMEOUT` (a pattern from data).
+
+    A pattern of labels comes in two parts: ``pattern`` over the labels every language shares
+    (compiled once for all languages) and ``own`` over the labels only the article's language
+    (and the user) adds, tried at ``own_keys``; where both match a line, ``resolve`` tells which
+    match one pattern over both sets of labels would have made.
     """
 
     pattern: Any
@@ -84,6 +115,9 @@ class Entry:
     keys: frozenset[str] | None = None
     ends: frozenset[str] = frozenset()
     timeout: bool = False
+    own: Any = None
+    own_keys: frozenset[str] = frozenset()
+    resolve: Callable[[Any, Any], Any] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -93,15 +127,26 @@ class JunkData:
     ``related`` yields (0, related-label match) and (1, promo-label match); ``boilerplate`` (0,
     whole boilerplate line), (1, table-of-contents header), (2 + i, the i-th pattern);
     ``footers`` (i, the i-th pattern); ``credits`` (0, "Label: value" line), (1, photo credit in
-    brackets at the end of a line), (2, initials at the end of a line), (3 + i, the i-th pattern).
+    brackets at the end of a line), (2, initials at the end of a line), (3 + i, the i-th pattern);
+    ``end_matter`` (0, an end-matter header line), (1, a contact header line), (2, an author-bio
+    header line); ``bio_lines`` the patterns of an author's bio line, tried on the last lines only.
     """
 
     related: Scanner
     boilerplate: Scanner
     footers: Scanner
     credits: Scanner
-    credit_glued: re.Pattern[str]
-    credit_segment: re.Pattern[str]
+    end_matter: Scanner
+    bio_lines: tuple[Entry, ...]
+    glued: _Glued
+
+    def credit_glued(self, text: str, start: int) -> Iterator[re.Match[str]]:
+        """The credits glued to the end of a line from ``start`` on (",Reporter: X,Sumber: Y")."""
+        return self.glued.finditer(text, start)
+
+    def credit_segments(self, tail: str) -> Iterator[re.Match[str]]:
+        """The segments of one glued-credit match (``role`` groups, value ``v``)."""
+        return self.glued.segments(tail)
 
 
 def _one_word(phrase: str) -> bool:
@@ -110,99 +155,311 @@ def _one_word(phrase: str) -> bool:
     return len(words) == 1 and any(ch.isupper() or ch.islower() for ch in phrase)
 
 
-def _labels(own: tuple[str, ...], union: tuple[str, ...], extra: tuple[str, ...]) -> list[str]:
-    out = list(own) + list(extra)
-    out += [p for p in union if not _one_word(p)]
-    return out
+def _canon(phrase: str) -> str:
+    """A label as the pattern of labels sees it: white space folded, each character lower-cased."""
+    return "".join(_lower(ch) for ch in " ".join(phrase.split()))
+
+
+def _lower(ch: str) -> str:
+    low = ch.lower()
+    return low if len(low) == 1 else ch
+
+
+@functools.lru_cache(maxsize=4096)
+def _data_entry(source: str, key: str) -> Entry:
+    """One pattern from data, compiled once for every language that lists it."""
+    try:
+        # a pattern counts only where its match runs to the end of a line; one that starts
+        # with "^" and a literal also matches an indented line (white space is
+        # tidied only later, and a second clean() must find nothing left to remove); one that
+        # starts with a class ("^[^\n]{0,150}...") takes the blanks in that class already
+        indent = source.startswith("^") and _source_keys(source) is not None
+        body = f"^[^\\S\\n]*(?:{source[1:]})" if indent else f"(?:{source})"
+        compiled = regex.compile(f"{body}[^\\S\\n]*$", _FLAGS)
+    except regex.error as exc:
+        raise ValueError(f"junk.{key}: bad regular expression {source!r}: {exc}") from None
+    return Entry(compiled, source, timeout=True)
 
 
 def _data_patterns(patterns: Iterable[str], key: str) -> list[Entry]:
-    out: list[Entry] = []
-    for source in dict.fromkeys(patterns):
-        try:
-            # a pattern counts only where its match runs to the end of a line
-            compiled = regex.compile(f"(?:{source})[^\\S\\n]*$", _FLAGS)
-        except regex.error as exc:
-            raise ValueError(f"junk.{key}: bad regular expression {source!r}: {exc}") from None
-        out.append(Entry(compiled, source, timeout=True))
-    return out
+    return [_data_entry(source, key) for source in dict.fromkeys(patterns)]
 
 
 def _keys(labels: Iterable[str]) -> frozenset[str]:
     return frozenset(k for lab in labels for k in label_keys(lab))
 
 
+# --- the patterns of labels, as templates over the label lists ---------------------------------
+#
+# Each pattern of labels is built twice from the same template: once over the labels every
+# language shares (compiled once, for all languages) and once over the few labels one language
+# adds (its one-word labels, the user's). Where both match the same line, the template is
+# compiled over just the two labels they found: its match is the one a single pattern over all
+# the labels would have made (the first that succeeds, in the order the regex engine tries them).
+
+_Lab = Mapping[str, str]
+# a bullet, a bracket, an arrow a label may stand behind
+_LEADS = r"(?:[\[(【（>»•*▶►■▪◆→|–—-][^\S\n]{0,3}){0,2}"
+# a header alone ("Weitere Informationen:", "Kontakt"), or with a few words of topic when a
+# colon ends it ("Weitere Informationen zum Coronavirus in Thüringen:")
+_HEADER_TAIL = r"(?:[^\S\n]{1,3}[^\n:：.!?]{1,60}?[^\S\n]{0,3}[:：]|[^\S\n]{0,3}[:：]?)[^\w\n]{0,4}$"
+
+
+def _roles(lab: _Lab) -> str:
+    return "|".join(f"(?P<{r}>{lab[r + '_labels']})" for r in ROLES)
+
+
+def _any_role(lab: _Lab) -> str:
+    return "|".join(lab[r + "_labels"] for r in ROLES)
+
+
+_TEMPLATES: dict[str, tuple[tuple[str, ...], Callable[[_Lab], str]]] = {
+    # name: (the label lists it is built of, its source)
+    "related": (
+        ("related_labels",),
+        lambda lab: (
+            rf"^[^\S\n]{{0,8}}{_LEADS}(?P<label>{lab['related_labels']})(?!\w)(?P<after>[^\n]{{0,400}})$"
+        ),
+    ),
+    "promo": (
+        ("promo_labels",),
+        lambda lab: (
+            rf"^[^\S\n]{{0,8}}{_LEADS}(?P<label>{lab['promo_labels']})(?!\w)(?P<after>[^\n]{{0,300}})$"
+        ),
+    ),
+    "lines": (
+        ("boilerplate_lines",),
+        lambda lab: rf"^[^\w\n]{{0,8}}(?P<label>{lab['boilerplate_lines']})[^\w\n]{{0,8}}$",
+    ),
+    "toc": (
+        ("toc_headers",),
+        lambda lab: rf"^[^\w\n]{{0,8}}(?P<label>{lab['toc_headers']})[^\w\n]{{0,8}}$",
+    ),
+    "end_header": (
+        ("end_matter_headers",),
+        lambda lab: rf"^[^\w\n]{{0,8}}(?P<label>{lab['end_matter_headers']}){_HEADER_TAIL}",
+    ),
+    "contact_header": (
+        ("contact_headers",),
+        lambda lab: rf"^[^\w\n]{{0,8}}(?P<label>{lab['contact_headers']}){_HEADER_TAIL}",
+    ),
+    "bio_header": (
+        ("bio_headers",),
+        lambda lab: rf"^[^\w\n]{{0,8}}(?P<label>{lab['bio_headers']}){_HEADER_TAIL}",
+    ),
+    "credit_line": (
+        tuple(r + "_labels" for r in ROLES),
+        lambda lab: (
+            rf"^[^\S\n]{{0,8}}[(\[【（]?[^\S\n]{{0,3}}(?:{_roles(lab)})(?!\w)(?:[^\S\n]{{1,2}}\d{{1,3}})?"
+            rf"[^\S\n]{{0,3}}(?P<sep>{_CREDIT_SEP})[^\S\n]{{0,3}}(?P<v>[^\n]{{1,400}}?)[^\S\n]{{0,3}}"
+            rf"{_CLOSE}?[^\S\n]{{0,8}}$"
+        ),
+    ),
+    # "(AP Photo/A24 Films, Atsushi Nishijima)", "(Image by mydramalist)", "(Foto: Reuters)"
+    "photo_paren": (
+        ("photo_labels",),
+        lambda lab: (
+            rf"[(\[][^\S\n]{{0,3}}(?:[\w.]{{1,12}}[^\S\n]{{1,3}})?(?P<label>{lab['photo_labels']})(?!\w)"
+            r"[^\S\n]{0,3}[:/]?[^\S\n]{0,3}(?P<v>[^()\[\]\n]{1,120})[)\]][.]?[^\S\n]{0,8}$"
+        ),
+    ),
+}
+# what separates a credit's label from its value: a colon, a bar, the full stop of "Fot.", the
+# Bengali visarga written as a colon ("ছবিঃ"), the "=" of Korean wire credits ("사진=연합뉴스")
+_CREDIT_SEP = r"[:：|ঃ=]|(?<=\.)"
+_CLOSE = r"[\])】）]"
+# the groups that hold the labels of a template's match, by label list
+_GROUPS: dict[str, tuple[tuple[str, str], ...]] = {
+    name: tuple((g, g + "_labels") for g in ROLES) if name == "credit_line" else (("label", keys[0]),)
+    for name, (keys, _) in _TEMPLATES.items()
+}
+
+
+@functools.lru_cache(maxsize=1024)
+def _compile_template(name: str, words: tuple[tuple[str, ...], ...]) -> re.Pattern[str]:
+    keys, source = _TEMPLATES[name]
+    return re.compile(source(dict(zip(keys, map(phrase_regex, words), strict=True))), _RE)
+
+
+def _resolver(name: str) -> Callable[[Any, Any], Any]:
+    keys = _TEMPLATES[name][0]
+    groups = _GROUPS[name]
+
+    def resolve(shared: Any, own: Any) -> Any:
+        words: dict[str, list[str]] = {k: [] for k in keys}
+        for m in (shared, own):
+            for group, key in groups:
+                got = m.group(group)
+                if got is not None:
+                    words[key].append(got)
+        pattern = _compile_template(name, tuple(tuple(words[k]) for k in keys))
+        if name == "photo_paren":  # searched in its line
+            found = pattern.search(shared.string, shared.pos, shared.endpos)
+        else:
+            found = pattern.match(shared.string, shared.pos)
+        return shared if found is None else found
+
+    return resolve
+
+
+@dataclass(frozen=True, slots=True)
+class _Shared:
+    """The part of the junk data that is the same for every language: the labels of two words or
+    more of every language (and every whole-line label), the patterns of every language."""
+
+    words: Mapping[str, tuple[str, ...]]
+    canon: Mapping[str, frozenset[str]]
+    patterns: Mapping[str, tuple[str, ...]]
+    compiled: Mapping[str, re.Pattern[str]]
+    keys: Mapping[str, frozenset[str]]
+
+
+@functools.cache
+def _shared() -> _Shared:
+    data = all_languages()
+    words: dict[str, tuple[str, ...]] = {}
+    for key in _LABEL_KEYS:
+        union = data.strings("junk", key)
+        # a whole line of one word is as specific as a longer label
+        words[key] = union if key in _WHOLE_LINE_KEYS else tuple(p for p in union if not _one_word(p))
+    compiled = {
+        name: _compile_template(name, tuple(words[k] for k in keys)) for name, (keys, _) in _TEMPLATES.items()
+    }
+    return _Shared(
+        words=words,
+        canon={k: frozenset(map(_canon, w)) for k, w in words.items()},
+        patterns={k: data.strings("junk", k) for k in _PATTERN_KEYS},
+        compiled=compiled,
+        keys={k: _keys(w) for k, w in words.items()},
+    )
+
+
+def _label_entry(name: str, own: Mapping[str, tuple[str, ...]], shared: _Shared, **kw: Any) -> Entry:
+    """The entry of template ``name``: the shared pattern, and one over ``own`` labels if any."""
+    keys = _TEMPLATES[name][0]
+    shared_keys = frozenset().union(*(shared.keys[k] for k in keys))
+    if not any(own[k] for k in keys):
+        return Entry(shared.compiled[name], keys=shared_keys, **kw)
+    own_pattern = _compile_template(name, tuple(own[k] for k in keys))
+    own_keys = frozenset().union(*(_keys(own[k]) for k in keys))
+    return Entry(
+        shared.compiled[name],
+        keys=shared_keys,
+        own=own_pattern,
+        own_keys=own_keys,
+        resolve=_resolver(name),
+        **kw,
+    )
+
+
 @functools.lru_cache(maxsize=CACHE_SIZE)
 def _build(own: tuple[tuple[str, ...], ...], extra: tuple[tuple[str, ...], ...]) -> JunkData:
-    union_data = all_languages()
-    words: dict[str, list[str]] = {}
+    shared = _shared()
+    # the labels this language adds to the shared ones: its one-word labels, the user's labels
+    mine: dict[str, tuple[str, ...]] = {}
     for i, key in enumerate(_LABEL_KEYS):
-        union = union_data.strings("junk", key)
-        if key in _WHOLE_LINE_KEYS:  # a whole line of one word is as specific as a longer label
-            words[key] = [*own[i], *extra[i], *union]
-        else:
-            words[key] = _labels(own[i], union, extra[i])
-    lab = {key: phrase_regex(w) for key, w in words.items()}
+        seen = set(shared.canon[key])
+        out: list[str] = []
+        for phrase in (*own[i], *extra[i]):
+            c = _canon(phrase)
+            if c and c not in seen:
+                seen.add(c)
+                out.append(phrase)
+        mine[key] = tuple(out)
     pats: dict[str, list[Entry]] = {}
     for j, key in enumerate(_PATTERN_KEYS):
         i = len(_LABEL_KEYS) + j
-        pats[key] = _data_patterns([*own[i], *union_data.strings("junk", key), *extra[i]], key)
-
-    roles = "|".join(f"(?P<{r}>{lab[r + '_labels']})" for r in ROLES)
-    any_label = "|".join(lab[r + "_labels"] for r in ROLES)
-    role_words = [w for r in ROLES for w in words[r + "_labels"]]
-    related = re.compile(
-        rf"^[^\S\n]{{0,8}}{_OPEN}(?P<label>{lab['related_labels']})(?!\w)(?P<after>[^\n]{{0,400}})$", _RE
-    )
-    promo = re.compile(
-        rf"^[^\S\n]{{0,8}}{_OPEN}(?P<label>{lab['promo_labels']})(?!\w)(?P<after>[^\n]{{0,300}})$", _RE
-    )
-    lines = re.compile(rf"^[^\w\n]{{0,8}}(?P<label>{lab['boilerplate_lines']})[^\w\n]{{0,8}}$", _RE)
-    toc = re.compile(rf"^[^\w\n]{{0,8}}(?:{lab['toc_headers']})[^\w\n]{{0,8}}$", _RE)
-    credit_line = re.compile(
-        rf"^[^\S\n]{{0,8}}[(\[【（]?[^\S\n]{{0,3}}(?:{roles})(?!\w)(?:[^\S\n]{{1,2}}\d{{1,3}})?[^\S\n]{{0,3}}"
-        rf"(?P<sep>[:：|]|(?<=\.))[^\S\n]{{0,3}}(?P<v>[^\n]{{1,400}}?)[^\S\n]{{0,3}}{_CLOSE}?[^\S\n]{{0,8}}$",
-        _RE,
-    )
-    # "(AP Photo/A24 Films, Atsushi Nishijima)", "(Image by mydramalist)", "(Foto: Reuters)"
-    photo_paren = re.compile(
-        rf"[(\[][^\S\n]{{0,3}}(?:[\w.]{{1,12}}[^\S\n]{{1,3}})?(?:{lab['photo_labels']})(?!\w)"
-        r"[^\S\n]{0,3}[:/]?[^\S\n]{0,3}(?P<v>[^()\[\]\n]{1,120})[)\]][.]?[^\S\n]{0,8}$",
-        _RE,
-    )
+        only = (
+            own[len(_LABEL_KEYS) + len(_PATTERN_KEYS) + list(_OWN_PATTERN_KEYS).index(key)]
+            if key in _OWN_PATTERN_KEYS
+            else ()
+        )
+        pats[key] = _data_patterns([*own[i], *only, *shared.patterns[key], *extra[i]], key)
+    roles = tuple(r + "_labels" for r in ROLES)
     return JunkData(
-        related=Scanner.build(
-            [
-                Entry(related, keys=_keys(words["related_labels"])),
-                Entry(promo, keys=_keys(words["promo_labels"])),
-            ]
-        ),
+        related=Scanner.build([_label_entry("related", mine, shared), _label_entry("promo", mine, shared)]),
         boilerplate=Scanner.build(
             [
-                Entry(lines, keys=_keys(words["boilerplate_lines"])),
-                Entry(toc, keys=_keys(words["toc_headers"])),
+                _label_entry("lines", mine, shared),
+                _label_entry("toc", mine, shared),
                 *pats["boilerplate_patterns"],
             ]
         ),
         footers=Scanner.build(pats["footer_patterns"]),
+        end_matter=Scanner.build(
+            [
+                _label_entry("end_header", mine, shared),
+                _label_entry("contact_header", mine, shared),
+                _label_entry("bio_header", mine, shared),
+            ]
+        ),
+        bio_lines=tuple(pats["bio_patterns"]),
         credits=Scanner.build(
             [
-                Entry(credit_line, keys=_keys(role_words)),
-                Entry(photo_paren, ends=frozenset(")]")),
+                _label_entry("credit_line", mine, shared),
+                _label_entry("photo_paren", mine, shared, ends=frozenset(")]")),
                 Entry(INITIALS_TAIL, ends=frozenset(")")),
                 *pats["credit_patterns"],
             ]
         ),
-        # ",Reporter: X,Sumber: Y" glued to the last paragraph by a scraper that joined with ","
-        credit_glued=re.compile(
-            rf"(?<=[^\s,]),(?:{any_label})[^\S\n]{{0,3}}[:：][^\n,]{{1,80}}"
-            rf"(?:,(?:{any_label})[^\S\n]{{0,3}}[:：][^\n,]{{1,80}}){{0,4}}[^\S\n]*$",
-            _RE,
-        ),
-        credit_segment=re.compile(
-            rf",(?:{roles})[^\S\n]{{0,3}}[:：][^\S\n]{{0,3}}(?P<v>[^\n,]{{1,80}}?)[^\S\n]*(?=,|$)", _RE
+        glued=_Glued(
+            tuple(tuple(own[_LABEL_KEYS.index(k)]) + tuple(extra[_LABEL_KEYS.index(k)]) for k in roles),
+            max((len(p) for k in roles for p in (*shared.words[k], *mine[k])), default=0),
         ),
     )
+
+
+# ",Reporter: X,Sumber: Y" glued to the last paragraph by a scraper that joined with ","
+def _glued_source(lab: _Lab) -> str:
+    return (
+        rf"(?<=[^\s,]),(?:{_any_role(lab)})[^\S\n]{{0,3}}[:：][^\n,]{{1,80}}"
+        rf"(?:,(?:{_any_role(lab)})[^\S\n]{{0,3}}[:：][^\n,]{{1,80}}){{0,4}}[^\S\n]*$"
+    )
+
+
+def _segment_source(lab: _Lab) -> str:
+    return rf",(?:{_roles(lab)})[^\S\n]{{0,3}}[:：][^\S\n]{{0,3}}(?P<v>[^\n,]{{1,80}}?)[^\S\n]*(?=,|$)"
+
+
+@functools.lru_cache(maxsize=CACHE_SIZE)
+def _glued_patterns(own: tuple[tuple[str, ...], ...]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The glued-credit pattern and its segment pattern over the role labels (own and shared)."""
+    lab: dict[str, str] = {}
+    for k, mine in zip((r + "_labels" for r in ROLES), own, strict=True):
+        lab[k] = phrase_regex(_labels(mine, all_languages().strings("junk", k), ()))
+    return re.compile(_glued_source(lab), _RE), re.compile(_segment_source(lab), _RE)
+
+
+def _labels(own: tuple[str, ...], union: tuple[str, ...], extra: tuple[str, ...]) -> list[str]:
+    out = list(own) + list(extra)
+    out += [p for p in union if not _one_word(p)]
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Glued:
+    """Credits glued to the last paragraph: compiled only for a text whose tail may hold some (a
+    line that ends in ",Label: value" with no space after the comma), which few texts have."""
+
+    own: tuple[tuple[str, ...], ...]
+    longest: int
+
+    def finditer(self, text: str, start: int) -> Iterator[re.Match[str]]:
+        if not self._maybe(text, start):
+            return iter(())
+        return _glued_patterns(self.own)[0].finditer(text, start)
+
+    def segments(self, tail: str) -> Iterator[re.Match[str]]:
+        return _glued_patterns(self.own)[1].finditer(tail)
+
+    def _maybe(self, text: str, start: int) -> bool:
+        return _glued_hint(self.longest).search(text, start) is not None
+
+
+@functools.lru_cache(maxsize=8)
+def _glued_hint(longest: int) -> re.Pattern[str]:
+    # the last segment of any glued credit: ",Label: value" at the end of a line
+    return re.compile(rf"(?<=[^\s,]),[^\s,][^\n,]{{0,{longest + 3}}}[:：][^\n,]{{1,80}}$", re.MULTILINE)
 
 
 def junk_data(data: LangData, **extra: tuple[str, ...]) -> JunkData:
@@ -218,7 +475,7 @@ def junk_data(data: LangData, **extra: tuple[str, ...]) -> JunkData:
     unknown = set(extra) - set(_LABEL_KEYS) - set(_PATTERN_KEYS)
     if unknown:
         raise KeyError(f"unknown junk keys: {', '.join(sorted(unknown))}")
-    own = tuple(data.strings("junk", k) for k in (*_LABEL_KEYS, *_PATTERN_KEYS))
+    own = tuple(data.strings("junk", k) for k in (*_LABEL_KEYS, *_PATTERN_KEYS, *_OWN_PATTERN_KEYS.values()))
     more = tuple(tuple(extra.get(k, ())) for k in (*_LABEL_KEYS, *_PATTERN_KEYS))
     built = _build(own, more)
     if len(_RECENT) >= CACHE_SIZE:
@@ -258,6 +515,8 @@ _SKIP = regex.compile(
     r"(?:\{\d*,?\d*\}|\?|\*|\+)?"
 )
 _QUANT_ZERO = regex.compile(r"^(?:\?|\*|\{0?,)")
+# a quantifier, lazy or possessive
+_QUANT = regex.compile(r"^(?:\?|\*|\+|\{\d*,?\d*\})[?+]?")
 _META = set("[](){}.|?*+^$\\")
 
 
@@ -369,16 +628,22 @@ def line_keys(src: str, depth: int = 0) -> set[str] | None:
             else:
                 return None
         rest = src[end:]
+        # a quantifier after the group ("(?:欢迎|歡迎)?关注") applies to the whole group: each
+        # alternative is followed by what follows the group when the group comes at most once, by
+        # more of the group (nothing known) when it may repeat; and the group may be absent
+        q = _QUANT.match(rest)
+        quant = q.group() if q else ""
+        after = rest[len(quant) :]
+        base = quant[:-1] if len(quant) > 1 and quant[-1] in "?+" else quant  # lazy, possessive
+        once = base in ("", "?", "{0,1}", "{,1}", "{1}", "{1,1}")
         keys: set[str] = set()
         for alt in _split_alternatives(body):
-            got = line_keys(alt + rest, depth + 1)
+            got = line_keys(alt + after if once else alt, depth + 1)
             if got is None:
                 return None
             keys |= got
-        if _QUANT_ZERO.match(rest):
-            got = line_keys(
-                rest[1:] if rest.startswith(("?", "*")) else rest[rest.index("}") + 1 :], depth + 1
-            )
+        if quant and _QUANT_ZERO.match(quant):
+            got = line_keys(after, depth + 1)
             if got is None:
                 return None
             keys |= got
@@ -418,30 +683,98 @@ def trigger(src: str) -> str:
     return longest_run if len(longest_run) >= 3 else ""
 
 
+@functools.lru_cache(maxsize=4096)
+def _source_keys(src: str) -> frozenset[str] | None:
+    """:func:`line_keys` of a pattern from data, worked out once for every language."""
+    keys = line_keys(src)
+    return None if keys is None else frozenset(keys)
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_trigger(src: str) -> str:
+    """:func:`trigger` of a pattern from data, worked out once for every language."""
+    return trigger(src)
+
+
+#: The line lengths up to which a pattern whose match is short is looked for in the short lines only.
+TIERS = (160, 320, 640)
+
+
+@functools.lru_cache(maxsize=4096)
+def _source_tier(src: str) -> int:
+    """The shortest of :data:`TIERS` no match of ``src`` (anchored at a line start) is longer
+    than, or 0 when a match may be longer or its length cannot be told."""
+    if not src.startswith("^"):
+        return 0
+    try:
+        width = _re_parser.parse(src).getwidth()[1]
+    except Exception:  # syntax only the regex module knows: the length is unknown
+        return 0
+    return next((t for t in TIERS if width <= t), 0)
+
+
+def _fold(text: str) -> str:
+    """``text`` case-folded the way the label patterns compare letters: the Turkish capital "İ"
+    (whose case-folding is "i" and a combining dot) and dotless "ı" fold to "i", as the regex
+    engine matches "İLGİLİ" with "İlgili" and "AYRICA" with "Ayrıca"; the Greek final "ς" folds
+    to "σ" (as in :meth:`str.casefold`) and Greek vowels lose their accents (see
+    :data:`~newstext.junkpatterns.GREEK_ACCENTS`), as "ΔΙΑΒΑΣΤΕ" is "Διαβάστε"."""
+    folded = text.casefold()
+    return folded if folded.isascii() else folded.translate(_KEY_FOLD)
+
+
+# what _fold maps after case-folding: combining dot and accents dropped, "ı" and Greek vowels plain
+_KEY_FOLD = {
+    0x0307: None,
+    0x0301: None,
+    0x0308: None,
+    0x0344: None,
+    ord("ı"): "i",
+    **{ord(accented): plain for plain, marks in GREEK_ACCENTS.items() for accented in marks},
+}
+
+
 def line_key(line: str) -> str:
     """The first :data:`KEY_CHARS` characters of ``line`` after blanks, bullets and brackets,
-    case-folded: what picks the patterns tried at the start of a line."""
-    return line.lstrip(LEAD)[: KEY_CHARS + 2].casefold()[:KEY_CHARS]
+    case-folded (see :func:`_fold`): what picks the patterns tried at the start of a line. A
+    character that is not part of a word after the first ends the key as "\\0" (see
+    :func:`_bucket`)."""
+    return _bucket(_fold(line.lstrip(LEAD)[: KEY_CHARS + 2]))
+
+
+def _bucket(head: str) -> str:
+    """The key of a line or a label that starts with ``head`` (folded): its first two characters,
+    where a second character that is not part of a word, or none, reads "\\0". So a label of one
+    character ("完" of Xinhua's "（完）") has a key, and finds the lines it may fill whatever
+    punctuation follows it."""
+    key = head[:KEY_CHARS]
+    if len(key) == 1 or (len(key) == KEY_CHARS and not (key[1].isalnum() or key[1] == "_")):
+        return key[:1] + "\0"
+    return key
 
 
 def _head(text: str) -> str:
     """The first :data:`HEAD_CHARS` characters of ``text``, case-folded, white space folded."""
-    return " ".join(text[: HEAD_CHARS + 8].casefold().split())[:HEAD_CHARS]
+    head = text[: HEAD_CHARS + 8].casefold()
+    if not head.isascii():
+        head = head.translate(_KEY_FOLD)
+    return " ".join(head.split())[:HEAD_CHARS]
 
 
 def label_keys(label: str) -> set[str]:
-    """The heads (see :func:`_head`) a line that starts with ``label`` may have; a label shorter
-    than :data:`KEY_CHARS` takes what may follow it ("By" gives "by ", "by:" ...)."""
+    """The heads (see :func:`_head`) a line that starts with ``label`` may have (a label of one
+    character is found by its :func:`_bucket`)."""
     head = _head(label.lstrip(LEAD))
-    if len(head) >= KEY_CHARS:
-        return {head}
-    if not head:
-        return set()
-    return {head + tail for tail in (" ", ":", "：", ".", "|")}
+    return {head} if head else set()
 
 
-# (entry index, compiled pattern, run with a timeout, the line heads it may match at)
-_Unit = tuple[int, Any, bool, tuple[str, ...]]
+# (entry index, compiled pattern, run with a timeout, the line heads it may match at, part: 0 a
+# pattern alone, 1 the shared part of a pattern of labels, 2 its own part)
+_Unit = tuple[int, Any, bool, tuple[str, ...], int]
+# (a trigger word without its first letter, the slot of the TIERS its patterns look in (-1: the
+# whole text), the patterns: (entry index, the variants of the word it holds), whether the word
+# holds a character Windows-1252 lacks)
+_Worded = tuple[str, int, tuple[tuple[int, tuple[str, ...]], ...], bool]
 
 
 @dataclass(frozen=True, slots=True)
@@ -450,15 +783,17 @@ class Scanner:
 
     ``keyed`` says which patterns to try at the start of a line, by its :func:`line_key`, each
     with the literal heads a line must start with; ``ended`` patterns are tried on the lines that
-    end with a bracket; ``triggered`` lists, for patterns that may start anywhere in a line, a word such a
-    line must hold (lower-case or capitalised). A pattern with none of these runs over the whole
-    text (``loose``; slow, so the shipped data has none).
+    end with a bracket. ``worded`` patterns, which may start anywhere in a line, are tried on the
+    lines that hold a trigger word of theirs (lower-case or capitalised), looked for only in the
+    lines short enough for a match when the pattern's repeats are bounded, and only in a text
+    with a character outside Windows-1252 when the word has one. A pattern with none of these
+    runs over the whole text (``loose``; slow, so the shipped data has none).
     """
 
     entries: tuple[Entry, ...]
     keyed: Mapping[str, tuple[_Unit, ...]]
     ended: tuple[int, ...]
-    triggered: tuple[tuple[int, tuple[str, ...]], ...]
+    worded: tuple[_Worded, ...]
     loose: tuple[int, ...]
 
     @classmethod
@@ -466,34 +801,43 @@ class Scanner:
         """Sort ``entries`` by how they can be found."""
         kept = tuple(entries)
         ended: list[int] = []
-        triggered: list[tuple[int, tuple[str, ...]]] = []
+        worded: dict[tuple[str, int], list[tuple[int, tuple[str, ...]]]] = {}
         loose: list[int] = []
+        units: dict[str, list[_Unit]] = {}
         for i, entry in enumerate(kept):
             if entry.ends:
                 ended.append(i)
                 continue
-            keys = entry.keys if entry.keys is not None else line_keys(entry.source)
-            if keys:
+            keys = entry.keys if entry.keys is not None else _source_keys(entry.source)
+            if not keys:
+                lit = _source_trigger(entry.source)
+                if len(lit) >= 3:
+                    low = lit.lower()
+                    variants = tuple(dict.fromkeys([low, low[:1].upper() + low[1:]]))
+                    tier = _source_tier(entry.source)
+                    slot = TIERS.index(tier) if tier else -1
+                    worded.setdefault((low[1:], slot), []).append((i, variants))
+                else:
+                    loose.append(i)
                 continue
-            lit = trigger(entry.source)
-            if len(lit) >= 3:
-                low = lit.lower()
-                variants = dict.fromkeys([low, low[:1].upper() + low[1:]])
-                triggered.append((i, tuple(variants)))
-            else:
-                loose.append(i)
-        units: dict[str, list[_Unit]] = {}
-        for i, entry in enumerate(kept):
-            if entry.ends or i in loose or any(i == t[0] for t in triggered):
-                continue
-            heads = entry.keys if entry.keys is not None else line_keys(entry.source)
-            by_key: dict[str, list[str]] = {}
-            for h in heads or ():
-                by_key.setdefault(h[:KEY_CHARS], []).append(h)
-            for key, hs in by_key.items():
-                units.setdefault(key, []).append((i, entry.pattern, entry.timeout, tuple(sorted(set(hs)))))
+            # the shared part of a pattern of labels (1) comes right before its own part (2)
+            parts = [(keys, entry.pattern, 1 if entry.own is not None else 0)]
+            if entry.own is not None:
+                parts.append((entry.own_keys, entry.own, 2))
+            for heads, pattern, part in parts:
+                by_key: dict[str, list[str]] = {}
+                for h in heads:
+                    by_key.setdefault(_bucket(h), []).append(h)
+                for key, hs in by_key.items():
+                    units.setdefault(key, []).append(
+                        (i, pattern, entry.timeout, tuple(sorted(set(hs))), part)
+                    )
         return cls(
-            kept, {k: tuple(v) for k, v in units.items()}, tuple(ended), tuple(triggered), tuple(loose)
+            kept,
+            {k: tuple(v) for k, v in units.items()},
+            tuple(ended),
+            tuple((rest, slot, tuple(group), _wide(rest)) for (rest, slot), group in worded.items()),
+            tuple(loose),
         )
 
     @staticmethod
@@ -501,7 +845,13 @@ class Scanner:
         """Match ``pattern`` at ``start`` (``end`` None) or search it in ``[start, end)``."""
         try:
             if end is None:
-                return pattern.match(text, start, timeout=TIMEOUT) if timed else pattern.match(text, start)
+                if not timed:
+                    return pattern.match(text, start)
+                # the regex module's match costs time in proportion to what follows ``start``
+                # unless told where to stop: a window that ends at a line end, far enough for any
+                # match of a pattern with bounded repeats, keeps a long text linear
+                stop = text.find("\n", start + MATCH_WINDOW) if start + MATCH_WINDOW < len(text) else -1
+                return pattern.match(text, start, len(text) if stop < 0 else stop, timeout=TIMEOUT)
             if timed:
                 return pattern.search(text, start, end, timeout=TIMEOUT)
             return pattern.search(text, start, end)
@@ -511,54 +861,50 @@ class Scanner:
     def scan(self, text: str, ctx: Context | None = None) -> Iterator[tuple[int, Any]]:
         """Every (entry index, match), in no particular order; a pattern from data shares the
         index of the first pattern it was joined with."""
+        lines = ctx.memo(_Lines, text) if ctx is not None else _Lines(text)
         keyed = self.keyed
         if keyed:
-            keyed_lines = ctx.memo(_keyed_lines, text) if ctx is not None else _keyed_lines(text)
-            for pos, stripped, key in keyed_lines:
+            heads_of = lines.heads
+            for pos, stripped, key in lines.keyed():
                 units = keyed.get(key)
                 if units:
-                    head = _head(stripped)
-                    for i, pattern, timed, heads in units:
+                    head = heads_of.get(pos)
+                    if head is None:
+                        head = heads_of[pos] = _head(stripped)
+                    held: Any = None  # the match of a shared part, until its own part is tried
+                    held_i = -1
+                    for i, pattern, timed, heads, part in units:
+                        if held is not None and i != held_i:
+                            yield held_i, held
+                            held = None
                         if not head.startswith(heads):
                             continue
                         m = self._run(pattern, timed, text, pos, None)
-                        if m is not None:
-                            yield i, m
+                        if m is None:
+                            continue
+                        if part == 1:
+                            held, held_i = m, i
+                            continue
+                        if part == 2 and held is not None:
+                            m = self.entries[i].resolve(held, m)  # type: ignore[misc]
+                            held = None
+                        yield i, m
+                    if held is not None:
+                        yield held_i, held
         if self.ended:
             for e in _ENDS.finditer(text):
                 line_start = text.rfind("\n", 0, e.start()) + 1
                 for i in self.ended:
-                    m = self._run(self.entries[i].pattern, self.entries[i].timeout, text, line_start, e.end())
+                    entry = self.entries[i]
+                    m = self._run(entry.pattern, entry.timeout, text, line_start, e.end())
+                    if entry.own is not None:
+                        mine = self._run(entry.own, entry.timeout, text, line_start, e.end())
+                        if mine is not None:
+                            m = mine if m is None else entry.resolve(m, mine)  # type: ignore[misc]
                     if m is not None:
                         yield i, m
-        found: dict[str, set[int]] = {}
-        absent: dict[str, bool] = {}
-        for i, variants in self.triggered:
-            starts: set[int] = set()
-            for v in variants:
-                if v not in found:
-                    hits: set[int] = set()
-                    # the variants of a word ("click", "Click") share all but their first letter:
-                    # when that is not in the text, neither variant is, and one scan tells for both
-                    rest = v[1:]
-                    if rest not in absent:
-                        absent[rest] = rest not in text
-                    if absent[rest]:
-                        found[v] = hits
-                        continue
-                    at = text.find(v)
-                    while at >= 0:
-                        hits.add(text.rfind("\n", 0, at) + 1)
-                        at = text.find(v, at + len(v))
-                    found[v] = hits
-                starts |= found[v]
-            entry = self.entries[i]
-            for line_start in sorted(starts):
-                line_end = text.find("\n", line_start)
-                end = len(text) if line_end < 0 else line_end
-                m = self._run(entry.pattern, entry.timeout, text, line_start, end)
-                if m is not None:
-                    yield i, m
+        if self.worded:
+            yield from self._scan_worded(text, lines)
         for i in self.loose:
             entry = self.entries[i]
             if entry.timeout:
@@ -566,17 +912,109 @@ class Scanner:
             else:
                 yield from ((i, m) for m in entry.pattern.finditer(text))
 
+    def _scan_worded(self, text: str, lines: _Lines) -> list[tuple[int, Any]]:
+        """The matches of the ``worded`` patterns, by entry index, then by position."""
+        shorts = lines.shorts()
+        wide = lines.wide()
+        found: dict[str, list[int]] = {}
+        out: list[tuple[int, int, Any]] = []
+        for rest, slot, group, needs_wide in self.worded:
+            # the variants of a word ("click", "Click") share all but their first letter: when
+            # that is not in the text, neither variant is, and one scan tells for both; a pattern
+            # whose match is short need only look in the lines short enough to hold one; a word
+            # with a letter Windows-1252 lacks, only in a text that holds one
+            if (needs_wide and not wide) or rest not in (text if slot < 0 else shorts[slot]):
+                continue
+            for i, variants in group:
+                starts: set[int] = set()
+                for v in variants:
+                    hits = found.get(v)
+                    if hits is None:
+                        hits = found[v] = []
+                        at = text.find(v)
+                        while at >= 0:
+                            hits.append(text.rfind("\n", 0, at) + 1)
+                            at = text.find(v, at + len(v))
+                    starts.update(hits)
+                entry = self.entries[i]
+                for line_start in starts:
+                    line_end = text.find("\n", line_start)
+                    end = len(text) if line_end < 0 else line_end
+                    m = self._run(entry.pattern, entry.timeout, text, line_start, end)
+                    if m is not None:
+                        out.append((i, line_start, m))
+        out.sort(key=lambda h: (h[0], h[1]))
+        return [(i, m) for i, _, m in out]
+
+
+class _Lines:
+    """What the scanners look up in the lines of one text, each worked out once, when first asked
+    for (shared by the rules that scan the same text through :meth:`Context.memo`)."""
+
+    __slots__ = ("_keyed", "_shorts", "_wide", "heads", "lines", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.lines = text.split("\n")
+        #: the :func:`_head` of the lines looked at so far, by offset
+        self.heads: dict[int, str] = {}
+        self._keyed: list[tuple[int, str, str]] | None = None
+        self._shorts: tuple[str, ...] | None = None
+        self._wide: bool | None = None
+
+    def keyed(self) -> list[tuple[int, str, str]]:
+        """Each line: its offset, the line without its lead (see :data:`LEAD`), its :func:`line_key`."""
+        if self._keyed is None:
+            out = []
+            pos = 0
+            fold = _KEY_FOLD
+            for line in self.lines:
+                stripped = line.lstrip(LEAD)
+                # line_key, inlined: this runs for every line of every text
+                key = stripped[: KEY_CHARS + 2].casefold()
+                if not key.isascii():
+                    key = key.translate(fold)
+                key = key[:KEY_CHARS]
+                if not key.isalnum():  # a short line, a mark after the first character: rare
+                    key = _bucket(key)
+                out.append((pos, stripped, key))
+                pos += len(line) + 1
+            self._keyed = out
+        return self._keyed
+
+    def shorts(self) -> tuple[str, ...]:
+        """For each of :data:`TIERS`, the lines no longer than it (trailing blanks aside), joined."""
+        if self._shorts is None:
+            lines = self.lines
+            self._shorts = tuple(
+                "\n".join([ln for ln in lines if len(ln) <= limit or len(ln.rstrip()) <= limit])
+                for limit in TIERS
+            )
+        return self._shorts
+
+    def wide(self) -> bool:
+        """True when the text holds a character Windows-1252 lacks (see :func:`_wide`)."""
+        if self._wide is None:
+            self._wide = _wide(self.text)
+        return self._wide
+
 
 def _keyed_lines(text: str) -> list[tuple[int, str, str]]:
     """Each line of ``text``: its offset, the line without its lead (see :data:`LEAD`) and its
     :func:`line_key`."""
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.lstrip(LEAD)
-        out.append((pos, stripped, stripped[: KEY_CHARS + 2].casefold()[:KEY_CHARS]))
-        pos += len(line) + 1
-    return out
+    return _Lines(text).keyed()
+
+
+def _wide(text: str) -> bool:
+    """True when ``text`` holds a character outside Windows-1252 (Greek, Cyrillic, CJK, "ż", "ı"):
+    a word with one cannot be in a text without one (most Latin-script articles)."""
+    if text.isascii():
+        return False
+    try:
+        text.encode("cp1252")
+    except UnicodeEncodeError:
+        return True
+    return False
 
 
 # the end of a line that closes a bracket: where a photo credit or editor's initials may end

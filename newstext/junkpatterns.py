@@ -16,6 +16,7 @@ import regex
 
 __all__ = [
     "CAPS_CREDIT",
+    "CONTACT_SIGNAL",
     "COPYRIGHT_LINE",
     "COPYRIGHT_TAIL",
     "ELLIPSIS_TAIL",
@@ -25,6 +26,7 @@ __all__ = [
     "PUNCT_LINE",
     "SCRIPT_LINE",
     "STAMP",
+    "TEASER_LINE",
     "URL_LINE",
     "is_headline",
     "is_stamp_line",
@@ -42,10 +44,12 @@ INITIALS_LINE = regex.compile(
 
 #: The same initials glued after the last sentence of a paragraph: "... mereka. (kpl/khs)".
 INITIALS_TAIL = regex.compile(
-    # a second block after the first ("(fbr/wes) (fbr/wes)") goes in the same pass, so a second
-    # clean() finds nothing left to remove
-    r"(?<=[.!?\"”’)])[^\S\n]{1,8}\((?P<v>[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\)"
-    r"(?:[^\S\n]{1,8}\([a-z]{2,5}(?:/[a-z]{2,5}){1,3}\)){0,3}[^\S\n]{0,8}$",
+    # every block after the first ("(fbr/wes) (fbr/wes)") goes in the same pass, so a second
+    # clean() finds nothing left to remove; a ")" that closes a block of initials is not the end
+    # of a sentence, so a run of blocks is tried from its first block only (linear in its length)
+    r"(?:(?<=[.!?\"”’])|(?<=(?<!\([a-z]{2,5}(?:/[a-z]{2,5}){1,3})\)))"
+    r"[^\S\n]{1,8}\((?P<v>[a-z]{2,5}(?:/[a-z]{2,5}){1,3})\)"
+    r"(?:[^\S\n]{1,8}\([a-z]{2,5}(?:/[a-z]{2,5}){1,3}\))*[^\S\n]{0,8}$",
     _FLAGS,
 )
 
@@ -58,6 +62,24 @@ COPYRIGHT_TAIL = regex.compile(r"(?<=\S)[^\S\n]{0,3}©[^\S\n]{0,3}(?P<v>[^\n©]{
 #: A line that holds one URL and at most some punctuation around it.
 URL_LINE = regex.compile(
     r"^[^\S\n]{0,8}[(\[<]?(?:https?://|www\.)[^\s]{1,2000}[)\]>.,;:]?[^\S\n]{0,8}$", _FLAGS
+)
+
+#: An e-mail address (also written "presse(at)example.de"), a web address or a phone number
+#: ("+49 (0)40 / 49 07 11 05", "0228-999582-5777", "501-601-0315"; a date is not one): what makes
+#: a line part of a contact block.
+CONTACT_SIGNAL = regex.compile(
+    r"[\w.+-]{1,64}(?:@|\(at\)|\[at\])[\w-]{1,63}(?:\.[\w-]{1,63}){1,4}"
+    r"|(?:https?://|www\.)\S{2,200}"
+    r"|(?<![\w.])(?:\+[^\S\n]?\d|\(?0)[\d ()/–-]{5,24}\d"
+    r"|(?<![\w.])\(?\d{3}\)?[ .-]\d{3}[ .-]\d{4}(?![\w.])",
+    _FLAGS,
+)
+
+#: A link teaser set between arrows: ">> Wegen Corona: Lokal muss schließen <<", ">>> Jetzt die
+#: aktuelle Ausgabe bestellen! <<<". Story text is never framed so.
+TEASER_LINE = regex.compile(
+    r"^[^\S\n]{0,8}(?:>{2,3}|»{2,3})[^\S\n]{0,3}(?P<v>[^\n<>«»]{3,250}?)[^\S\n]{0,3}(?:<{2,3}|«{2,3})[^\S\n]{0,8}$",
+    _FLAGS,
 )
 
 #: A line that holds nothing but punctuation (".", "-", "*"), left over where a promo was cut.
@@ -100,12 +122,18 @@ _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}\p{M}'’.-]*")
 _CASED = regex.compile(r"\p{Lu}|\p{Ll}")
 
 
+#: Greek vowels with a tonos or a dialytika, by the plain vowel: Greek drops the accents in
+#: capitals ("ΔΙΑΒΑΣΤΕ ΕΠΙΣΗΣ" is "Διαβάστε επίσης"), so a label's vowel matches with or without them.
+GREEK_ACCENTS = {"α": "ά", "ε": "έ", "η": "ή", "ι": "ίϊΐ", "ο": "ό", "υ": "ύϋΰ", "ω": "ώ"}
+_GREEK_PLAIN = {accented: plain for plain, marks in GREEK_ACCENTS.items() for accented in marks}
+
+
 def phrase_regex(phrases: Iterable[str]) -> str:
     """A regex source that matches any of ``phrases``, built as a trie so it runs fast.
 
-    White space inside a phrase matches any run of spaces or tabs (not a line break); every other
-    character matches itself. The empty phrase is ignored; no phrases give a pattern that never
-    matches.
+    White space inside a phrase matches any run of spaces or tabs (not a line break); a Greek
+    vowel matches with or without its accent (:data:`GREEK_ACCENTS`); every other character
+    matches itself. The empty phrase is ignored; no phrases give a pattern that never matches.
     """
     trie: _Trie = {}
     for phrase in phrases:
@@ -116,6 +144,7 @@ def phrase_regex(phrases: Iterable[str]) -> str:
         for ch in " ".join(words):
             low = ch.lower()
             key = low if len(low) == 1 else ch  # patterns run case-insensitively
+            key = _GREEK_PLAIN.get(key, key)
             node = node.setdefault(key, {})
         node[""] = {}
     if not trie:
@@ -128,7 +157,12 @@ def _trie_source(node: _Trie) -> str:
     branches = []
     for ch in sorted(k for k in node if k):
         child = node[ch]
-        atom = r"[^\S\n]{1,4}" if ch == " " else regex.escape(ch)
+        if ch == " ":
+            atom = r"[^\S\n]{1,4}"
+        elif ch in GREEK_ACCENTS:
+            atom = f"[{ch}{GREEK_ACCENTS[ch]}]"
+        else:
+            atom = regex.escape(ch)
         branches.append(atom + _trie_source(child))
     if not branches:
         return ""
@@ -136,6 +170,10 @@ def _trie_source(node: _Trie) -> str:
     if ends:
         return "(?:" + body + ")?"
     return body
+
+
+#: What ends a sentence or a clause, never a headline.
+_CLAUSE_ENDS = ".,;:。，；：।॥۔"
 
 
 def _words(text: str) -> list[str]:
@@ -147,12 +185,13 @@ def is_headline(text: str, *, max_chars: int = 250, max_words: int = 35) -> bool
 
     A headline is short, holds at least two words (or, in a script without spaces, a few
     characters), does not start with a lower-case letter and does not end like a sentence or a
-    clause (``.`` ``,`` ``;`` ``:``); ``?``, ``!``, a quote or a bracket may end it.
+    clause (``.`` ``,`` ``;`` ``:``, the CJK full stop and comma, the danda ``।`` ``॥`` of Hindi
+    and Bengali, the Urdu full stop ``۔``); ``?``, ``!``, a quote or a bracket may end it.
     """
     s = text.strip()
     if not s or len(s) > max_chars:
         return False
-    if s[-1] in ".,;:。，；：" and not s.endswith(("...", "…")):
+    if s[-1] in _CLAUSE_ENDS and not s.endswith(("...", "…")):
         return False
     words = _words(s)
     if len(words) > max_words:

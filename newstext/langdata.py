@@ -47,6 +47,7 @@ SCHEMA: Mapping[str, Mapping[str, type]] = {
     "junk": {
         # Labels are literal phrases, matched case-insensitively at the start of a line; a one-word
         # label applies only to articles of its own language, a longer one to every article.
+        # Patterns (*_patterns) apply to every article, own_*_patterns to the language's own only.
         # labels that introduce related-link headlines ("Baca juga", "Read more", "Lesen Sie auch")
         "related_labels": list,
         # labels that introduce a video or gallery promo ("Video:", "Simak juga video")
@@ -68,6 +69,25 @@ SCHEMA: Mapping[str, Mapping[str, type]] = {
         "credit_patterns": list,
         # headers of a table of contents ("Daftar Isi", "Inhaltsverzeichnis")
         "toc_headers": list,
+        # headers of the end matter after a story, removed with their line only: "Weitere
+        # Informationen", "Originalpublikation", "About the author" (docs/rules/drop_end_matter.md)
+        "end_matter_headers": list,
+        # headers of a contact block ("Kontakt", "Pressekontakt", "Media contact"): removed with the
+        # names, addresses, phone numbers and e-mail addresses that follow them
+        "contact_headers": list,
+        # headers of an author's bio ("Über den Autor", "About the author"): removed with the few
+        # lines of bio that follow them when those end the text
+        "bio_headers": list,
+        # regular expressions for an author's bio line ("Jane Doe is a freelance writer ..."), tried
+        # on the last line of the text only
+        "bio_patterns": list,
+        # like boilerplate_patterns, footer_patterns and credit_patterns, but applied only to
+        # articles of this language (or of a language that borrows this file), never to articles
+        # of other languages: for what is safe only in its own language, such as a byline without
+        # a colon ("Door Jan Jansen" in Dutch; "Door Hardware" in English is no byline)
+        "own_boilerplate_patterns": list,
+        "own_footer_patterns": list,
+        "own_credit_patterns": list,
     },
     "tags": {
         # keyword-tag phrases known to be glued after paragraphs ("Politik Rusia"), matched

@@ -22,7 +22,9 @@ from __future__ import annotations
 import contextlib
 import difflib
 import functools
+import itertools
 import math
+import operator
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -288,13 +290,18 @@ def identify(text: str, *, expect: str | None = None, sample: int = SAMPLE_CHARS
         raise TypeError(f"identify takes a str, not {type(text).__name__}")
     expected = normalize_lang(expect) if expect is not None else "und"
     part = _sample(text, min(sample, _FIRST_LOOK))
-    if expected == "und" and sum(map(str.isalpha, part)) >= MIN_LETTERS:
-        code, p = _identifier().classify(part)
+    scores = None
+    if expected == "und" and _has_letters(part, MIN_LETTERS):
+        identifier = _identifier()
+        scores = identifier._decide(part)  # what py3langid's classify() and rank() both work out
+        best = int(scores.argmax())
+        p = float(scores[best])  # compared as a Python float, as py3langid's classify() gives it
         if p >= _SURE:  # one language plainly ahead at first look
-            return Detection(normalize_lang(str(code)), round(float(p), 4))
+            return Detection(normalize_lang(str(identifier.nb_classes[best])), round(p, 4))
     if sample > _FIRST_LOOK and len(part) < len(text.strip()):
-        part = _sample(text, sample)
-    ranked = _rank(part)
+        part, scores = _sample(text, sample), None
+    # a text no longer than the first look is not scored twice
+    ranked = _rank(part) if scores is None else _ranking(scores)
     if not ranked:
         return Detection("und", 0.0)
     if expected != "und":
@@ -312,10 +319,23 @@ def identify(text: str, *, expect: str | None = None, sample: int = SAMPLE_CHARS
 
 def _rank(text: str) -> list[tuple[str, float]]:
     """Every language with its probability for ``text``, best first; [] when it has too few letters."""
-    if sum(map(str.isalpha, text)) < MIN_LETTERS:
+    if not _has_letters(text, MIN_LETTERS):
         return []
     ranked: list[tuple[str, float]] = _identifier().rank(text)
     return ranked
+
+
+def _ranking(scores: Any) -> list[tuple[str, float]]:
+    """py3langid's ``rank()`` of a text from its scores: every label once, best first."""
+    merged: dict[str, float] = {}
+    for code, score in zip(_identifier().nb_classes, scores.tolist(), strict=True):
+        merged.setdefault(code, score)  # a label's first column holds its score
+    return sorted(merged.items(), key=operator.itemgetter(1), reverse=True)
+
+
+def _has_letters(text: str, count: int) -> bool:
+    """Whether ``text`` has ``count`` letters or more; it stops reading at the last one it needs."""
+    return count <= 0 or next(itertools.islice(filter(str.isalpha, text), count - 1, None), None) is not None
 
 
 def detect_language(text: str) -> str:
@@ -427,7 +447,7 @@ def paragraph_languages(
 
 
 def _identify_short(text: str, min_letters: int, expect: str | None) -> Detection:
-    if sum(map(str.isalpha, text)) < min_letters:
+    if not _has_letters(text, min_letters):
         return Detection("und", 0.0)
     return identify(text, expect=expect)
 

@@ -7,6 +7,7 @@ behind (the last line of a text takes the break before it instead).
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -20,6 +21,7 @@ __all__ = [
     "Line",
     "iter_lines",
     "line_start_matches",
+    "lines_of_matches",
     "remove_line",
     "remove_lines",
     "remove_match",
@@ -56,6 +58,16 @@ def iter_lines(text: str, ctx: Context | None = None) -> Iterator[Line]:
     text (:meth:`~newstext.context.Context.memo`).
     """
     return iter(ctx.memo(split_lines, text) if ctx is not None else split_lines(text))
+
+
+def lines_of_matches(
+    found: Iterable[tuple[int, Any]], text: str, ctx: Context | None = None
+) -> tuple[list[Line], list[tuple[int, Any, int]]]:
+    """The lines of ``text``, and each (kind, match) of a scan with the index of the line its match
+    starts on: ``(kind, match, line index)``, in the order found."""
+    lines = ctx.memo(split_lines, text) if ctx is not None else split_lines(text)
+    starts = [ln.start for ln in lines]
+    return lines, [(kind, m, bisect.bisect_right(starts, m.start()) - 1) for kind, m in found]
 
 
 def split_lines(text: str) -> list[Line]:
@@ -202,10 +214,12 @@ def line_start_matches(pattern: Any, text: str, start: int = 0) -> Iterator[Any]
     if start and not pos:
         return
     while True:
-        m = pattern.match(text, pos)
+        nl = text.find("\n", pos)
+        # the line's end as the end of the search: the regex module's match otherwise costs time
+        # in proportion to all the text after ``pos``, which made a long text quadratic
+        m = pattern.match(text, pos, len(text) if nl < 0 else nl)
         if m is not None:
             yield m
-        nl = text.find("\n", pos)
         if nl < 0:
             return
         pos = nl + 1

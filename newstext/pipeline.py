@@ -16,9 +16,14 @@ from typing import ClassVar
 from newstext.context import Context, make_context
 from newstext.edits import Edit, OffsetMap, apply_edits, settle
 from newstext.guard import DEFAULT_GUARD, Guard
-from newstext.language import ParagraphLanguage, paragraph_languages, title_language_mismatch
+from newstext.language import (
+    ParagraphLanguage,
+    detect_language,
+    paragraph_languages,
+    title_language_mismatch,
+)
 
-__all__ = ["Cleaner", "HeldBack", "Pipeline", "Result"]
+__all__ = ["REDETECTIONS", "Cleaner", "HeldBack", "Pipeline", "Result", "settled_language"]
 
 
 class Cleaner:
@@ -132,6 +137,28 @@ class Result:
         return tuple(e for e in self.edits if e.is_removal)
 
 
+#: how many times at most an input is cleaned again in the language of its cleaned text
+REDETECTIONS = 2
+
+
+def settled_language(ctx: Context, cleaned: str) -> Context | None:
+    """The context to clean the input again with, or None when the language has settled.
+
+    A language that was detected on the raw text can be the language of its junk: an Indonesian
+    story under long English captions reads as English until the captions are gone. When the
+    language was detected (not given) and ``cleaned`` reads as another language, the input is
+    cleaned again in that one, so that what is returned is in the language its own detection
+    gives, and a second ``clean()`` detects what the first settled on (docs/guarantees.md).
+    A cleaned text too short to tell ("und") settles nothing.
+    """
+    if not ctx.detected:
+        return None
+    tag = detect_language(cleaned)
+    if tag in (ctx.lang, "und"):
+        return None
+    return ctx.in_language(tag)
+
+
 class Pipeline:
     """An ordered tuple of cleaners, run one after another.
 
@@ -193,7 +220,21 @@ class Pipeline:
         return Pipeline((cleaner if c.name == cleaner.name else c for c in self.cleaners), guard=self.guard)
 
     def run(self, text: str, ctx: Context) -> str:
-        """The fast path: apply every cleaner in turn, with no bookkeeping."""
+        """The fast path: apply every cleaner in turn, with no bookkeeping.
+
+        When the language was detected (``ctx.detected``) and the cleaned text reads as another
+        language, the input is cleaned again in that one (see :func:`settled_language`).
+        """
+        out = self._run(text, ctx)
+        for _ in range(REDETECTIONS):
+            other = settled_language(ctx, out)
+            if other is None:
+                break
+            ctx = other
+            out = self._run(text, ctx)
+        return out
+
+    def _run(self, text: str, ctx: Context) -> str:
         guard = self.guard
         for cleaner in self.cleaners:
             if guard is None or not cleaner.guarded:
@@ -205,7 +246,18 @@ class Pipeline:
         return text
 
     def run_explained(self, text: str, ctx: Context) -> Result:
-        """Apply every cleaner in turn and report each edit against the original input."""
+        """Apply every cleaner in turn and report each edit against the original input (in the
+        language of the cleaned text when it was detected, as :meth:`run`)."""
+        result = self._run_explained(text, ctx)
+        for _ in range(REDETECTIONS):
+            other = settled_language(ctx, result.text)
+            if other is None:
+                break
+            ctx = other
+            result = self._run_explained(text, ctx)
+        return result
+
+    def _run_explained(self, text: str, ctx: Context) -> Result:
         original = text
         offsets = OffsetMap(len(text))
         reported: list[Edit] = []

@@ -43,8 +43,9 @@ __all__ = ["RejoinBrokenLines", "rejoin_broken_lines"]
 _HARD_END = frozenset(".!?…:;。！？；：-–—؟।۔")
 #: marks that end a sentence: a run of joined lines must end with one of them
 _SENTENCE_END = frozenset(".!?…。！？؟।۔")
-#: closing quotes and brackets looked through at the end of a line ('... selesai."' ends a sentence)
-_CLOSERS = "\"'”’»)]）」』】"
+#: closing quotes (of every language: German closes with “ and ‘, Danish with «) and brackets, looked
+#: through at the end of a line ('... selesai."' ends a sentence)
+_CLOSERS = "\"'”’“‘»«›‹)]）」』】"
 #: punctuation that continues the sentence of the line before; it is joined with no space
 _CONTINUES = frozenset(",;)]}，、）،؛")
 #: sentence marks that continue the line before only when a space or the end follows (not "...")

@@ -10,13 +10,13 @@ A related-link label ("Baca juga", "Read more", "Lesen Sie auch", "Czytaj też" 
   are title-cased headlines (at most ``max_headlines``), one blank line allowed between them.
 
 A promo label ("Video:", "Simak juga video" from ``promo_labels``) followed by a headline removes
-its line. A label that runs on as prose ("Read more widely, and you will find ...") is not a label:
-the line stays. See docs/rules/drop_related_links.md.
+its line, and so does a teaser set between arrows (">> Lokal muss schließen <<"). A label that runs
+on as prose ("Read more widely, and you will find ...") is not a label: the line stays. See
+docs/rules/drop_related_links.md.
 """
 
 from __future__ import annotations
 
-import bisect
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -26,19 +26,27 @@ import regex
 from newstext.context import Context
 from newstext.edits import Edit
 from newstext.junkdata import JunkData, junk_data
-from newstext.junkpatterns import is_headline, is_title_case
-from newstext.lines import Line, iter_lines, remove_lines, tidy_removals
+from newstext.junkpatterns import TEASER_LINE, is_headline, is_title_case
+from newstext.lines import Line, line_start_matches, lines_of_matches, remove_lines, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["DropRelatedLinks", "drop_related_links"]
 
 _SEPARATORS = ":：»>|–—-"
+# the bracket that closes each bracket a label may stand in
+_CLOSERS = {"[": "]", "(": ")", "【": "】", "（": "）"}
 # a headline under a bare label has at least this many words (a shorter line is a subheading)
 _MIN_HEADLINE_WORDS = 4
 _CASED = regex.compile(r"\p{Lu}|\p{Ll}")
 _SENTENCE_BREAK = regex.compile(r"[.!?][\"”’)]?\s+\p{Lu}")
-# "Label: value" with a short label: a credit or a caption, not a headline
-_LABEL_VALUE = regex.compile(r"^[\p{L}][\p{L} ]{0,24}[:：]\s*\S")
+# "Label: value" with a short label and a short value: a credit or a caption, not a headline
+# ("Foto: dpa"); a headline may have that shape with a longer value ("Richtig frühstücken: Die
+# besten Tipps für einen flachen Bauch")
+_LABEL_VALUE = regex.compile(r"^[\p{L}][\p{L} ]{0,24}[:：][^\S\n]*+(?!(?:\S+[^\S\n]+){3}\S)\S")
+
+
+#: the kind given to a teaser line (">> ... <<") among the related scanner's kinds
+_TEASER = -1
 
 
 @dataclass(frozen=True)
@@ -60,16 +68,19 @@ class DropRelatedLinks(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         jd = junk_data(ctx.data, related_labels=self.extra_labels, promo_labels=self.extra_promo_labels)
         found = sorted(jd.related.scan(text, ctx), key=lambda im: im[1].start())
-        if not found:
+        teasers = list(line_start_matches(TEASER_LINE, text)) if (">>" in text or "»»" in text) else []
+        if not found and not teasers:
             return ()
-        lines = list(iter_lines(text, ctx))
-        starts = [ln.start for ln in lines]
+        lines, hits = lines_of_matches([*found, *((_TEASER, m) for m in teasers)], text, ctx)
         out: list[Edit] = []
-        for kind, m in found:
-            i = bisect.bisect_right(starts, m.start()) - 1
+        for kind, m, i in hits:
+            if kind == _TEASER:
+                note = f"teaser: {m['v'].strip()[:80]}"
+                out.append(remove_lines(text, lines[i], lines[i], self.name, note))
+                continue
             label = m["label"].strip()
             if kind == 0:
-                what = _classify(label, m["after"])
+                what = _classify(label, m["after"], opener=text[m.start() : m.start("label")].rstrip()[-1:])
                 if what == "keep":
                     continue
                 last = self._block_end(lines, i, jd) if what == "bare" else lines[i]
@@ -134,9 +145,19 @@ def _headlines_to_the_end(lines: list[Line], j: int, room: int) -> bool:
     return True
 
 
-def _classify(label: str, after: str) -> str:
+def _classify(label: str, after: str, *, opener: str = "") -> str:
     """What a matched label line is: "inline" (label and headline), "bare" (label alone, headlines
-    follow), "line" (a label with a few words, alone) or "keep" (prose)."""
+    follow), "line" (a label with a few words, alone) or "keep" (prose).
+
+    ``opener`` is the bracket the label stands in, if any: its closing bracket then separates the
+    label from the headline like a colon ("【相关阅读】headline", "[Baca juga] headline").
+    """
+    close = _CLOSERS.get(opener)
+    if close and after.lstrip(" \t").startswith(close):
+        rest = after.lstrip(" \t")[1:].strip()
+        if rest and not is_headline(rest, max_chars=200):
+            return "keep"  # "(Read more) and you will find ...": prose after a bracket
+        after = ":" + rest
     a = after.strip()
     if a.endswith(("]", ")", "】")):
         a = a[:-1].rstrip()

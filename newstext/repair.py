@@ -22,7 +22,7 @@ import html
 import html.entities
 import re
 import unicodedata
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -80,7 +80,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _EXPLAIN_CONFIG = FTFY_CONFIG._replace(explain=True)
 
 
-def _badness_prefilter() -> re.Pattern[str] | None:
+def _badness_prefilter() -> tuple[str, str] | None:
     """A regex that matches wherever ftfy's mojibake heuristic (``ftfy.badness.BADNESS_RE``) could.
 
     ``BADNESS_RE`` is an alternation of short character sequences; searching it over a whole
@@ -94,6 +94,8 @@ def _badness_prefilter() -> re.Pattern[str] | None:
     The pattern is derived from the installed ftfy's regex, not copied, so it follows ftfy's
     updates. If the regex has a shape this analysis does not understand, None is returned and every
     line with non-ASCII text is checked with ftfy's own heuristic (slower, still exact).
+
+    Returned in two parts, ``(first, rest)``: the pattern is ``[first](?:rest)``.
     """
     try:
         from re import _constants as sre_c  # type: ignore[attr-defined]
@@ -143,8 +145,8 @@ def _badness_prefilter() -> re.Pattern[str] | None:
                 return None
         return "[" + "".join(parts) + "]"
 
-    suffixes: list[str] = []
     first_chars: list[str] = []
+    rests_of: list[list[str]] = []
     for branch in branches:
         items = list(branch)
         k = next((i for i, (op, av) in enumerate(items) if rare(op, av)), None)
@@ -156,21 +158,33 @@ def _badness_prefilter() -> re.Pattern[str] | None:
             if piece is None:
                 break  # a shorter suffix still matches wherever the full alternative does
             out.append(piece)
-        suffixes.append("".join(out))
         first_chars.append(out[0])
-    # The lookahead lets the regex engine skip quickly to the next possible first character.
-    lookahead = "|".join(first_chars)
-    return re.compile(f"(?=(?:{lookahead}))(?:{'|'.join(suffixes)})")
+        rests_of.append(out[1:])
+    # A pattern that starts with a character class is searched by a fast scan for that class, so
+    # the first characters are taken out in front, as one class, and each alternative checks its
+    # own with a one-character lookbehind: (?:[ab]x|cy) becomes [abc](?:(?<=[ab])x|(?<=c)y).
+    union = "".join(f[1:-1] if f.startswith("[") else f for f in first_chars)
+    rests = "|".join(f"(?<={f}){''.join(rest)}" for f, rest in zip(first_chars, rests_of, strict=True))
+    return union, rests
 
 
+_PREFILTER_PARTS = _badness_prefilter()
 #: Where ftfy's mojibake heuristic might fire (None: check every non-ASCII line with ftfy).
-BADNESS_PREFILTER = _badness_prefilter()
+BADNESS_PREFILTER = None if _PREFILTER_PARTS is None else re.compile("[{}](?:{})".format(*_PREFILTER_PARTS))
 
 # The other fixers switched on in FTFY_CONFIG change only text that holds one of these:
 # C1 controls (fix_c1_controls), Latin ligatures (fix_latin_ligatures), UTF-16 surrogates
 # (fix_surrogates), ESC (remove_terminal_escapes). NFC is checked with unicodedata.is_normalized.
-_OTHER_FIXES_RE = re.compile(
-    "[\x1b\x80-\x9f\ud800-\udfff" + "".join(re.escape(chr(c)) for c in sorted(ftfy.chardata.LIGATURES)) + "]"
+_OTHER_FIXES = "\x1b\x80-\x9f\ud800-\udfff" + "".join(
+    re.escape(chr(c)) for c in sorted(ftfy.chardata.LIGATURES)
+)
+_OTHER_FIXES_RE = re.compile(f"[{_OTHER_FIXES}]")
+#: One search for both: a character one of the other fixers changes, or a place where the
+#: prefilter matches (one scan of the text instead of two; None when there is no prefilter).
+_MAY_CHANGE_RE = (
+    None
+    if _PREFILTER_PARTS is None
+    else re.compile(f"[{_OTHER_FIXES}{_PREFILTER_PARTS[0]}](?:(?<=[{_OTHER_FIXES}])|{_PREFILTER_PARTS[1]})")
 )
 
 
@@ -193,11 +207,11 @@ def _may_change(segment: str) -> bool:
     """False only when ftfy (with FTFY_CONFIG) certainly returns ``segment`` unchanged."""
     if segment.isascii():
         return "\x1b" in segment
-    if _OTHER_FIXES_RE.search(segment) or not unicodedata.is_normalized("NFC", segment):
+    if not unicodedata.is_normalized("NFC", segment):
         return True
-    if BADNESS_PREFILTER is None:
-        return ftfy.badness.is_bad(segment)
-    return BADNESS_PREFILTER.search(segment) is not None
+    if _MAY_CHANGE_RE is None:
+        return _OTHER_FIXES_RE.search(segment) is not None or ftfy.badness.is_bad(segment)
+    return _MAY_CHANGE_RE.search(segment) is not None
 
 
 def _text_may_change(text: str) -> bool:
@@ -205,13 +219,14 @@ def _text_may_change(text: str) -> bool:
     if text.isascii():
         return "\x1b" in text
     # NFC never composes across "\n", so the text is NFC exactly when every line is.
-    if _OTHER_FIXES_RE.search(text) or not unicodedata.is_normalized("NFC", text):
+    if not unicodedata.is_normalized("NFC", text):
         return True
-    if BADNESS_PREFILTER is None:
+    if _MAY_CHANGE_RE is None:
         return True
-    # The prefilter's alternatives hold no anchors or lookarounds, so a match inside a segment is a
-    # match in the whole text: no match in the text means no segment can match.
-    return BADNESS_PREFILTER.search(text) is not None
+    # The prefilter's alternatives hold no anchors, and its lookbehinds look only at the character
+    # its match begins with, so a match inside a segment is a match in the whole text: no match in
+    # the text means no segment can match.
+    return _MAY_CHANGE_RE.search(text) is not None
 
 
 def _splice(text: str, segments: Iterable[tuple[int, int, str, bool]]) -> str:
@@ -228,16 +243,20 @@ def _splice(text: str, segments: Iterable[tuple[int, int, str, bool]]) -> str:
     return "".join(parts)
 
 
-def _changed_segments(
-    text: str, finish: Callable[[str], str] | None = None
-) -> Iterator[tuple[int, int, str, bool]]:
+def _changed_segments(text: str, finish: _Finisher | None = None) -> Iterator[tuple[int, int, str, bool]]:
     """Each segment ftfy changes: its span, ftfy's result for it, and whether ``finish`` helped.
 
     ``finish`` (see :func:`_finisher`) is applied to the lines ftfy looks at; when the finished
     line is one ftfy would repair further, that repair is taken too.
     """
-    if not _text_may_change(text) and (finish is None or _HIDING_RE.search(text) is None):
-        return
+    if not _text_may_change(text):
+        # (finishing ASCII text without ESC, the only ASCII character ftfy changes, gives such text)
+        if finish is None or text.isascii() or _HIDING_RE.search(text) is None:
+            return
+        if len(text) <= FTFY_CONFIG.max_decode_length:
+            whole = finish.text(text)
+            if whole == text or not _text_may_change(whole):
+                return  # the segments are the lines, and not one of them may change once finished
     for start, end in _segments(text):
         segment = text[start:end]
         if _may_change(segment):
@@ -272,7 +291,13 @@ _HIDING_RE = re.compile(
 )
 
 
-def _finisher(ctx: Context) -> Callable[[str], str]:
+_SPACES_RE = re.compile("  +")
+_SPACE_AT_BREAK_RE = re.compile(" ?\n ?")
+_FINISH_RULES = (remove_control_chars, remove_bidi_controls, remove_invisible, normalize_spaces)
+
+
+@dataclass(frozen=True, slots=True)
+class _Finisher:
     """What the character rules, ASCII quotes and white space rule that follow would make of a line.
 
     ftfy cannot decode "“Â€" (the curly quote is not UTF-8), but "\"Â€" it can. Without this
@@ -280,21 +305,41 @@ def _finisher(ctx: Context) -> Callable[[str], str]:
     the quotes ASCII or the spaces plain; with it, ``clean`` is idempotent on such lines. Only lines
     ftfy looks at are finished, and only a further repair is kept.
     """
-    rules = (remove_control_chars, remove_bidi_controls, remove_invisible, normalize_spaces)
-    ascii_style = ctx.quotes == "ascii"
 
-    def finish(line: str) -> str:
-        for rule in rules:
-            line = rule.apply(line, ctx)
-        if ascii_style:
-            line = ascii_quotes(line)
+    ctx: Context
+
+    def _characters(self, text: str) -> str:
+        for rule in _FINISH_RULES:
+            text = rule.apply(text, self.ctx)
+        return ascii_quotes(text) if self.ctx.quotes == "ascii" else text
+
+    def __call__(self, line: str) -> str:
+        line = self._characters(line)
         # what normalize_whitespace does inside a line: tabs and runs of spaces become one space,
         # none at the line's ends (ftfy's restore_byte_a0 reads spaces)
         body = line.rstrip("\n")
         tidy = _SPACE_RUN_RE.sub(" ", body).strip(" ")
         return line if tidy == body else tidy + line[len(body) :]
 
-    return finish
+    def text(self, text: str) -> str:
+        """Every line of ``text`` finished at once: the lines are those that ``__call__`` gives for
+        each line of ``text``. (Every step is done line by line: the character rules and quotes
+        map characters, never to or from "\n", and the guillemet pairs stop at a line's end.)"""
+        text = self._characters(text)
+        # _SPACE_RUN_RE in two steps, each skipped when there is nothing for it (far faster than
+        # a search for its pattern, which has no literal prefix)
+        if "\t" in text:
+            text = text.replace("\t", " ")
+        if "  " in text:
+            text = _SPACES_RE.sub(" ", text)
+        if " \n" in text or "\n " in text:
+            text = _SPACE_AT_BREAK_RE.sub("\n", text)  # runs are single spaces by now
+        return text.strip(" ")
+
+
+def _finisher(ctx: Context) -> _Finisher:
+    """The :class:`_Finisher` of a context."""
+    return _Finisher(ctx)
 
 
 def fix_text_like_ftfy(text: str) -> str:

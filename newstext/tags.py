@@ -31,6 +31,7 @@ from typing import ClassVar
 
 from newstext.context import Context
 from newstext.edits import Edit
+from newstext.junkpatterns import GREEK_ACCENTS
 from newstext.langdata import available_languages, load_language
 from newstext.lines import Line, iter_lines, remove_lines, remove_tail
 from newstext.pipeline import Cleaner
@@ -82,8 +83,21 @@ def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
     """``Label: rest`` for the given labels (cached per set of labels, a bounded set)."""
     if not labels:
         return None
-    alts = "|".join(re.escape(label) for label in sorted(labels, key=len, reverse=True))
+    alts = "|".join(_label_source(label) for label in sorted(labels, key=len, reverse=True))
     return re.compile(rf"[ \t]*(?:{alts})[ \t]*(?P<colon>[:：]?)[ \t]*(?P<rest>.*)", re.IGNORECASE)
+
+
+def _label_source(label: str) -> str:
+    """``label`` escaped, a Greek vowel matching with or without its accent ("ΕΤΙΚΕΤΕΣ" is "Ετικέτες")."""
+    out = []
+    for ch in label:
+        plain = _GREEK_PLAIN.get(ch.lower(), ch.lower())
+        marks = GREEK_ACCENTS.get(plain)
+        out.append(f"[{plain}{marks}]" if marks else re.escape(ch))
+    return "".join(out)
+
+
+_GREEK_PLAIN = {accented: plain for plain, marks in GREEK_ACCENTS.items() for accented in marks}
 
 
 @functools.cache

@@ -67,8 +67,9 @@ def _replacement(run: str, line_style: bool) -> str:
 class NormalizeWhitespace(Cleaner):
     """Tidy white space: trim the text and its lines, fold runs, one paragraph separator per text.
 
-    On by default, and last in the pipeline, because the rules before it leave gaps where they
-    removed lines or words. White space never changes a word, so this rule cannot lose content.
+    On by default, right after the junk rules, because they leave gaps where they removed lines
+    or words, and before ``rejoin_broken_lines``, which must see the lines as they will be left.
+    White space never changes a word, so this rule cannot lose content.
     """
 
     name: ClassVar[str] = "normalize_whitespace"

@@ -22,9 +22,23 @@ COLUMNS: list[tuple[str, list[tuple[str, str]]]] = [
     ("related links", [("junk", "related_labels"), ("junk", "promo_labels")]),
     (
         "boilerplate",
-        [("junk", "boilerplate_lines"), ("junk", "boilerplate_patterns"), ("junk", "toc_headers")],
+        [
+            ("junk", "boilerplate_lines"),
+            ("junk", "boilerplate_patterns"),
+            ("junk", "own_boilerplate_patterns"),
+            ("junk", "toc_headers"),
+        ],
     ),
-    ("footers", [("junk", "footer_patterns")]),
+    ("footers", [("junk", "footer_patterns"), ("junk", "own_footer_patterns")]),
+    (
+        "end matter",
+        [
+            ("junk", "end_matter_headers"),
+            ("junk", "contact_headers"),
+            ("junk", "bio_headers"),
+            ("junk", "bio_patterns"),
+        ],
+    ),
     (
         "credits",
         [
@@ -33,6 +47,7 @@ COLUMNS: list[tuple[str, list[tuple[str, str]]]] = [
             ("junk", "source_labels"),
             ("junk", "photo_labels"),
             ("junk", "credit_patterns"),
+            ("junk", "own_credit_patterns"),
         ],
     ),
     ("tags", [("tags", "labels"), ("tags", "phrases")]),

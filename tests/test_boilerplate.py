@@ -146,3 +146,83 @@ def test_never_raises_and_only_shrinks(text: str) -> None:
 def test_hostile_inputs_complete() -> None:
     for text in ("ADVERTISEMENT\n" * 80_000, "!?.,:;|" * 150_000, "word " * 200_000, "a | " * 250_000):
         assert len(drop_boilerplate(text, lang="en")) <= len(text)
+
+
+STORY_DE = "Der Stadtrat beschloss am Dienstag, die alte Brücke für zwei Jahre zu sperren."
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Werden Sie Mitglied im Leserclub", "de"),
+        ("Jetzt registrieren und erhalten Sie exklusive Angebote!", "de"),
+        ("Kennt ihr schon unseren Stadtplaner? Ab sofort findet ihr dort alle Baustellen.", "de"),
+        ("Abonnieren Sie jetzt den Themen-Newsletter „Verkehr“.", "de"),
+        ("Nichts mehr verpassen! - Newsletter abonnieren", "de"),
+        ("Dieser Artikel enthält Affiliate-Links. Kaufen Sie darüber, erhalten wir eine Provision.", "de"),
+        ("Dieser Text entspricht den Vorgaben der ärztlichen Fachliteratur und wurde geprüft.", "de"),
+        ("Solche Links kennzeichnen wir mit einem Sternchen.", "de"),
+        ("Kommentare insgesamt: 0", "de"),
+        ("Kommentare werden geladen...", "de"),
+        ("Do you want to hear about our campaigns? Sign up here", "en"),
+        ("First-time subscribers also receive a free tote bag!", "en"),
+        ("This article was medically reviewed by Dr. Jane Example.", "en"),
+        ("Comments (3)", "en"),
+        ("Release Date:", "en"),
+    ],
+)
+def test_marketing_and_page_furniture_go(line: str, lang: str) -> None:
+    story = STORY_DE if lang == "de" else STORY_EN
+    assert drop_boilerplate(f"{story}\n{line}\n{story}", lang=lang) == f"{story}\n{story}"
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Werden Sie bloß nicht nervös, sagte der Trainer vor dem Spiel.", "de"),
+        ("Kennen Sie das Gefühl, wenn der Zug wieder ausfällt?", "de"),
+        ("Die Mitglieder erhalten Sie zurück, sobald der Verein zahlt.", "de"),
+        ("Kommentare des Ministers sorgten für Ärger in der Koalition.", "de"),
+        ("Subscribers to the service rose by 12 percent last year.", "en"),
+        ("Comments by the minister drew criticism on Monday.", "en"),
+        ("Kategorie: Minis", "de"),
+        ("Did the council act in time? Sign up rates for the scheme fell in May.", "en"),
+    ],
+)
+def test_story_lines_like_marketing_stay(line: str, lang: str) -> None:
+    story = STORY_DE if lang == "de" else STORY_EN
+    text = f"{story}\n{line}\n{story}"
+    assert drop_boilerplate(text, lang=lang) == text
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("  Updated June 13, 2019 ", "en"),
+        ("Updated 2019-06-13", "en"),
+        ("   Aktualisiert am 13.06.2019", "de"),
+        ("Aktualisiert am 2019-06-13", "de"),
+        ("Hier geht’s zur Facebook Veranstaltung", "de"),
+        ("Hier geht's zur Facebook Veranstaltung", "de"),
+        ("\tLike us on Facebook", "en"),
+    ],
+)
+def test_pattern_lines_go_indented_and_in_either_form(line: str, lang: str) -> None:
+    """A line goes on the first pass whatever later rules would make of it (idempotence)."""
+    story = STORY_DE if lang == "de" else STORY_EN
+    assert drop_boilerplate(f"{story}\n{line}\n{story}", lang=lang) == f"{story}\n{story}"
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        (
+            "Die Party beginnt um 23 Uhr im Club.\nHier geht’s zur Facebook Veranstaltung\nSo sieht es aus.",
+            "de",
+        ),
+        ("Pineapple upside-down cake is a classic.\n  Updated June 13, 2019 \nMake it with cake mix.", "en"),
+    ],
+)
+def test_cleaning_twice_changes_nothing(text: str, lang: str) -> None:
+    once = newstext.clean(text, lang)
+    assert newstext.clean(once, lang) == once

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import subprocess
@@ -11,7 +12,10 @@ from pathlib import Path
 import pytest
 
 import newstext
+from newstext.batch import Block, CleanOptions, clean_blocks, read_blocks
 from newstext.cli import main, parse_args
+from newstext.files import DecodeError
+from newstext.jsonl import process_line
 
 ARTICLE = "Harga minyak naik lagi.\n\nLeave a Reply\n\nYour email address will not be published.\n"
 
@@ -178,3 +182,107 @@ def test_stdin_to_stdout() -> None:
         check=True,
     )
     assert done.stdout == as_file(newstext.clean(ARTICLE))
+
+
+# --- JSON Lines in blocks of bytes (what --jobs sends the workers) ----------------------------------
+
+BLOCK_LINES = [
+    '{"id": 1, "text": "Harga minyak naik lagi.\\n\\nLeave a Reply"}',
+    "",
+    "   ",
+    "not json",
+    '{"id": 2, "text": "Kata \\u201cdia\\u201d di Jakarta."}',
+    '{"id": 3, "text": null}',
+    '{"id": 4, "text": "Déjà vu à Paris, écrit-il.\\r\\nFin."}',
+]
+
+
+def expected_lines(lines: list[str], policy: str) -> list[str]:
+    """What the command writes for ``lines``, line by line (the reference: one record at a time)."""
+    out = []
+    for line in lines:
+        outcome = process_line(line, "text", newstext.clean)
+        if outcome.message and policy == "skip":
+            continue
+        out.append(outcome.line)
+    return out
+
+
+@pytest.mark.parametrize("size", [1, 10, 100, 1 << 18])
+@pytest.mark.parametrize("policy", ["keep", "skip"])
+@pytest.mark.parametrize("ending", ["\n", "\r\n", "no final break"])
+def test_blocks_of_any_size_give_what_one_line_at_a_time_gives(size: int, policy: str, ending: str) -> None:
+    lines = BLOCK_LINES * 3
+    data = ("\ufeff" + (ending if ending != "no final break" else "\n").join(lines)).encode("utf-8")
+    if ending != "no final break":
+        data += ending.encode("utf-8")
+    blocks = list(read_blocks(io.BytesIO(data), "in.jsonl", size=size))
+    assert [b.number for b in blocks] == sorted({b.number for b in blocks})
+    outcomes = list(clean_blocks(blocks, "text", CleanOptions(), name="in.jsonl", policy=policy))
+    got = b"".join(o.data for o in outcomes).decode("utf-8").split("\n")[:-1]
+    assert got == expected_lines(lines, policy)
+    assert sum(o.lines for o in outcomes) == len(lines)
+    failures = [number for o in outcomes for number, _ in o.failures]
+    assert failures == [n for n, line in enumerate(lines, 1) if process_line(line, "text", str).message]
+
+
+def test_a_block_stops_at_its_first_failed_record_under_stop() -> None:
+    data = "".join(line + "\n" for line in BLOCK_LINES).encode("utf-8")
+    (outcome,) = clean_blocks(
+        read_blocks(io.BytesIO(data), "x"), "text", CleanOptions(), name="x", policy="stop"
+    )
+    assert outcome.stopped == 4
+    assert outcome.lines == 4
+    assert outcome.data.decode("utf-8").split("\n")[:-1] == expected_lines(BLOCK_LINES[:3], "keep")
+
+
+def test_a_line_a_worker_cannot_decode_is_named_by_number_and_offset() -> None:
+    block = Block(b'{"text": "ok"}\n{"text": "\xff"}\n', number=7, offset=1000)
+    with pytest.raises(DecodeError, match=r"in\.jsonl: line 8: .* at offset 1025"):
+        list(clean_blocks([block], "text", CleanOptions(), name="in.jsonl"))
+
+
+def test_jobs_keep_order_and_report_failures_across_blocks(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    records = [json.dumps({"n": i, "text": f"Berita nomor {i}. " + "Kata dia. " * 40}) for i in range(800)]
+    lines = [line if i % 97 else "broken" for i, line in enumerate(records)]
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(lines) + "\n", encoding="utf-8")  # more than one block
+    assert src.stat().st_size > 1 << 18
+    out1, out2 = tmp_path / "one.jsonl", tmp_path / "two.jsonl"
+    assert run("clean", str(src), "--on-error", "skip", "-o", str(out1)) == 0
+    err1 = capsys.readouterr().err
+    assert run("clean", str(src), "--on-error", "skip", "--jobs", "2", "-o", str(out2)) == 0
+    err2 = capsys.readouterr().err
+    assert out1.read_bytes() == out2.read_bytes()
+    assert [json.loads(line)["n"] for line in out2.read_text(encoding="utf-8").splitlines()] == [
+        i for i in range(800) if i % 97
+    ]
+    assert err1 == err2
+    assert "in.jsonl:98:" in err2
+    assert "800 records in, 791 out: 791 cleaned; 9 skipped (9 bad json)" in err2
+
+
+def test_jobs_stop_at_the_first_failed_record(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    records = [json.dumps({"n": i, "text": f"Berita nomor {i}. " + "Kata dia. " * 40}) for i in range(800)]
+    records[500] = '{"text": 3}'
+    src = tmp_path / "in.jsonl"
+    src.write_text("\n".join(records) + "\n", encoding="utf-8")
+    assert run("clean", str(src), "--on-error", "stop", "--jobs", "2", "-o", str(tmp_path / "o.jsonl")) == 1
+    err = capsys.readouterr().err
+    assert "in.jsonl:501:" in err
+    assert "stopped at line 501" in err
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.jsonl"]
+
+
+def test_jsonl_stdin_to_stdout_with_crlf_and_bom() -> None:
+    lines = ['{"id": 1, "text": "Harga  naik.\\n\\nLeave a Reply"}', "", '{"id": 2, "text": "“Ya.”"}']
+    done = subprocess.run(
+        [sys.executable, "-m", "newstext", "clean", "-", "--jobs", "2"],
+        input=("\ufeff" + "\r\n".join(lines) + "\r\n").encode("utf-8"),
+        capture_output=True,
+        check=True,
+        env={**os.environ, "PYTHONPATH": str(Path(__file__).resolve().parents[1])},
+    )
+    assert done.stdout.decode("utf-8") == "".join(line + "\n" for line in expected_lines(lines, "keep"))

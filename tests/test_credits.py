@@ -209,3 +209,42 @@ def test_repeated_initials_go_in_one_pass() -> None:
     once = newstext.clean(text, "id")
     assert once == "Harga beras naik lagi di pasar induk, kata menteri."
     assert newstext.clean(once, "id") == once
+
+
+@pytest.mark.parametrize(
+    ("line", "lang", "note"),
+    [
+        ("Redakteur in der Wirtschaft.", "de", "author: Redakteur in der Wirtschaft"),
+        (
+            "Redakteurin im Ressort Politik der Nordzeitung.",
+            "de",
+            "author: Redakteurin im Ressort Politik der Nordzeitung",
+        ),
+        ("Staff writer at The Harbour Gazette", "en", "author: Staff writer at The Harbour Gazette"),
+        (
+            "Mayor Jane Example (right), looks on as engineer Tom Muster addresses reporters at the bridge.",
+            "en",
+            "caption: Mayor Jane Example",
+        ),
+    ],
+)
+def test_role_lines_and_captions_go(line: str, lang: str, note: str) -> None:
+    story = STORY_EN
+    result = newstext.explain(f"{story}\n{line}\n{story}", lang=lang)
+    assert result.text == f"{story}\n{story}"
+    (edit,) = result.by_rule("drop_credits")
+    assert edit.note == note
+
+
+@pytest.mark.parametrize(
+    ("line", "lang"),
+    [
+        ("Korrespondent in Moskau war er von 1990 an.", "de"),
+        ("Redakteur Max Muster sagte, die Zeitung werde verkauft.", "de"),
+        ("Reporter at The Times said the mayor had left.", "en"),
+        ("Smith (left) and Jones speak every week about the plan.", "en"),
+    ],
+)
+def test_story_lines_about_journalists_and_photos_stay(line: str, lang: str) -> None:
+    text = f"{STORY_EN}\n{line}\n{STORY_EN}"
+    assert drop_credits(text, lang=lang) == text

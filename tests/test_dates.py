@@ -459,6 +459,57 @@ def test_hostile_input_finishes(hostile: str) -> None:
     assert all(hostile[m.start : m.end] == m.text for m in found)
 
 
+@pytest.mark.parametrize(
+    ("hostile", "dates"),
+    [
+        ("12/10/2021 3/4/ 5/6/7/8/9 " * 20_000, 20_000),
+        ("1.2.3 4.5 " * 50_000, 0),
+        ("123 45 6 7890 " * 35_000, 0),
+        ("12-10-21 " * 50_000, 50_000),
+    ],
+    ids=["digits-and-slashes", "digits-and-dots", "numbers", "dashes"],
+)
+def test_hostile_numbers_keep_their_dates(hostile: str, dates: int) -> None:
+    # the prefilter passes over what cannot start a date; the real dates among it are all found
+    assert len(find_dates(hostile, "id")) == dates
+
+
+def test_every_name_starts_with_a_letter() -> None:
+    """The prefilter (date_patterns.PREFILTER) looks, after a run of digits, for the first letter of
+    a suffix, joiner, range word or name; a month name may start with digits before its letter
+    ("10月"). A name that started otherwise could be missed there."""
+    import regex
+
+    names = calendar_names("und")
+    words = [
+        *names.weekdays,
+        *names.joiners,
+        *names.range_words,
+        *names.year_suffixes,
+        *names.month_prefixes,
+        *(s for s in names.day_suffixes if s not in {".", "°"}),
+    ]
+    assert [w for w in words if not regex.match(r"\p{L}", w)] == []
+    assert [m for m in names.months if not regex.match(r"\d{0,2}\p{L}", m)] == []
+
+
+def test_white_space_around_the_original_gives_the_same_evidence() -> None:
+    """normalize_dates scans the original for its evidence only when it differs from the text it is
+    given by more than the white space around it (what earlier cleaners most often change)."""
+    from newstext.dates import _evidence, _scan
+
+    text = "Senin (10/8/2021) hujan. Pada 13/8/2021 reda. Kamis, 12 Agustus, pasar buka. 5/4"
+    names = calendar_names("id")
+    want = _evidence(_scan(text, names), None, lambda: "dm")
+    for margin in (" ", "\n\n", "\t \u3000", "\x1c"):
+        got = _evidence(_scan(margin + text + margin, names), None, lambda: "dm")
+        assert (got.anchor, got.anchor_by, got.order) == (want.anchor, want.anchor_by, want.order)
+    ctx = make_context(" \n" + text + " ", "id")
+    assert [e.after for e in normalize_dates.edits(text, ctx)] == [
+        e.after for e in normalize_dates.edits(text, make_context(text, "id"))
+    ]
+
+
 def test_many_dates_in_a_long_text() -> None:
     text = "Kamis (5/6/2025) dan 20 Oktober. " * 5_000
     found = find_dates(text, "id")

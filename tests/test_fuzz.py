@@ -107,15 +107,6 @@ mixed_text = st.builds(
     st.sampled_from(("\n", "\n\n", "\r\n", "\n \n")),
 )
 lang = st.sampled_from(LANGS)
-#: the same, less the repeated editor's initials of a known bug (NOT_YET_IDEMPOTENT below)
-idempotence_text = st.builds(
-    lambda lines, sep: sep.join(lines),
-    st.lists(
-        st.one_of(real_line, real_line, junk_line, random_text, hostile.filter(lambda t: "(fbr" not in t)),
-        max_size=30,
-    ),
-    st.sampled_from(("\n", "\n\n", "\r\n", "\n \n")),
-)
 
 
 def check_clean(text: str, lang: str | None) -> None:
@@ -136,7 +127,7 @@ def check_offsets(text: str, result: Result) -> None:
         assert text[e.start : e.end] == e.before
 
 
-def check_idempotent(text: str, lang: str) -> None:
+def check_idempotent(text: str, lang: str | None) -> None:
     """Cleaning clean text changes nothing."""
     once = newstext.clean(text, lang)
     assert newstext.clean(once, lang) == once
@@ -214,28 +205,33 @@ def test_hostile_repetitions_are_cleaned(text: str, lang: str | None) -> None:
 
 
 @SETTINGS
-@given(idempotence_text, st.sampled_from([x for x in LANGS if x is not None]))
+@given(mixed_text, st.sampled_from([x for x in LANGS if x is not None]))
 def test_clean_is_idempotent_when_the_language_is_given(text: str, lang: str) -> None:
     check_idempotent(text, lang)
 
 
-#: inputs that clean() does not yet take to a fixed point in one pass: each is a cleaner's bug,
-#: reported to its owner; strict, so the mark must go when the bug is fixed
-NOT_YET_IDEMPOTENT = [
-    # drop_boilerplate's pattern wants the apostrophe that normalize_quotes only writes later
+@SETTINGS
+@given(mixed_text)
+def test_clean_is_idempotent_when_the_language_is_detected(text: str) -> None:
+    check_idempotent(text, None)
+
+
+#: inputs that were once not idempotent (found by the fuzz tests), kept as regression tests
+ONCE_NOT_IDEMPOTENT = [
+    # drop_boilerplate's pattern wanted the apostrophe that normalize_quotes only writes later
     ("de", "Die Party beginnt um 23 Uhr im Club.\nHier geht’s zur Facebook Veranstaltung\nSo sieht es aus."),
-    # drop_boilerplate's pattern wants the ISO date that normalize_dates only writes later
+    # drop_boilerplate's pattern wanted the ISO date that normalize_dates only writes later
     ("en", "Pineapple upside-down cake is a classic.\n  Updated June 13, 2019 \nMake it with cake mix."),
-    # rejoin_broken_lines sees typographic quotes on the first pass, plain ones on the second
+    # rejoin_broken_lines saw a German closing quote (“) on the first pass, a plain one on the second
     (
         "de",
         "Mehr auf der Homepage.\n„Eine Frau ohne Geheimnisse\nist wie eine Blume ohne Duft.“\n"
         "(Maurice Chevalier)",
     ),
-    # rejoin_broken_lines leaves lines apart across a blank line that normalize_whitespace then
-    # removes (found by benchmarks/fuzz_long.py)
+    # rejoin_broken_lines left lines apart across a blank line that normalize_whitespace then
+    # removed (found by benchmarks/fuzz_long.py)
     ("id", "Menurut dia:\nHarga:\nHarga minyak naik\n\nlagi hari ini."),
-    # rejoin_broken_lines sees a space at the end of the line on the first pass only
+    # rejoin_broken_lines saw an indent and a space at the end of the line on the first pass only
     (
         "de",
         "Mach dir keine Sorgen!\n    Werden Sie Mitglied bei \nfor me und erhalten Sie exklusive Angebote!",
@@ -243,18 +239,15 @@ NOT_YET_IDEMPOTENT = [
 ]
 
 
-@pytest.mark.parametrize(("lang", "text"), NOT_YET_IDEMPOTENT)
-@pytest.mark.xfail(strict=True, reason="a cleaner's bug, reported (docs/guarantees.md)")
-def test_known_inputs_that_are_not_yet_idempotent(lang: str, text: str) -> None:
+@pytest.mark.parametrize(("lang", "text"), ONCE_NOT_IDEMPOTENT)
+def test_inputs_once_not_idempotent_now_are(lang: str, text: str) -> None:
     check_idempotent(text, lang)
 
 
-@pytest.mark.xfail(
-    strict=True, reason="language detected on the raw text, not the story (docs/guarantees.md)"
-)
 def test_idempotence_when_the_language_is_detected_on_mixed_text() -> None:
-    """An Indonesian story under a long English caption reads as English before cleaning (the
-    Indonesian credit line stays) and as Indonesian after (the credit line goes)."""
+    """An Indonesian story under a long English caption reads as English before cleaning and as
+    Indonesian after: the input is cleaned again as Indonesian (the credit line goes), so a second
+    clean() finds nothing more."""
     text = (
         "Harga saham di bursa naik tipis siang ini. Sebanyak 395 saham harganya turun, 177 saham "
         "harganya naik dan sisanya stagnan, kata analis pasar modal di Jakarta.\n"
@@ -263,8 +256,12 @@ def test_idempotence_when_the_language_is_detected_on_mixed_text() -> None:
         "film on Thursday. (AP Photo/Studio)\n"
         "Penulis: Budi Santoso"
     )
-    once = newstext.clean(text)
-    assert newstext.clean(once) == once
+    assert newstext.detect_language(text) == "en"
+    result = newstext.explain(text)
+    assert result.lang == "id"
+    assert "Penulis" not in result.text
+    assert result.text == newstext.clean(text)
+    assert newstext.clean(result.text) == result.text
 
 
 @needs_corpus

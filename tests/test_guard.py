@@ -10,6 +10,8 @@ from typing import ClassVar
 
 import pytest
 import regex
+from hypothesis import given
+from hypothesis import strategies as st
 
 import newstext
 from newstext import Cleaner, Context, Edit, Pipeline
@@ -132,6 +134,13 @@ def test_white_space_is_not_weighed() -> None:
     assert Guard(max_share=0.01, min_left=0.99).check(edits, text, text) is None
     assert _weight(text) == 4 * 300
     assert _weight(" \t\n\r\x0b\x0c\x1c\x85\u2028\u2029\u202f\u205f\u3000\u1680x") == 1
+
+
+@given(st.text(alphabet=st.sampled_from(" \t\n\xa0\u3000\u2028\u200bxé"), max_size=40), st.integers(1, 300))
+def test_the_weight_is_the_count_of_characters_that_are_not_white_space(piece: str, times: int) -> None:
+    """Short texts are weighed by splitting, long ones by counting: both agree with isspace()."""
+    text = piece * times
+    assert _weight(text) == sum(not ch.isspace() for ch in text)
 
 
 def test_the_thresholds_in_the_docs_are_the_defaults() -> None:

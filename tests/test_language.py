@@ -334,3 +334,21 @@ def test_the_known_depth_of_the_shipped_automaton_is_its_depth() -> None:
     nextmove, rowbase, _output, depth = _automaton(_identifier())
     assert (len(nextmove), len(rowbase)) in _KNOWN_DEPTHS
     assert depth == _depth(nextmove, rowbase)
+
+
+def test_ranking_from_scores_is_py3langids_rank() -> None:
+    from newstext.language import SAMPLE_CHARS, _identifier, _ranking, _sample
+
+    ident = _identifier()
+    for article in ARTICLES:
+        for size in (150, SAMPLE_CHARS):
+            part = _sample(article.raw, size)
+            assert _ranking(ident._decide(part)) == ident.rank(part)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text(max_size=60), st.integers(min_value=-2, max_value=30))
+def test_has_letters_counts_letters(text: str, count: int) -> None:
+    from newstext.language import _has_letters
+
+    assert _has_letters(text, count) == (sum(map(str.isalpha, text)) >= count)

@@ -211,3 +211,44 @@ def test_sentence_case_line_before_more_story_stays() -> None:
     )
     out = drop_related_links(text, lang="es")
     assert "El ministro dijo que el sistema volverá" in out
+
+
+def test_bare_label_takes_headlines_with_a_colon() -> None:
+    text = (
+        "Der Stadtrat beschloss am Dienstag, die alte Brücke für zwei Jahre zu sperren.\n"
+        "Diese Artikel könnten dich ebenfalls interessieren:\n"
+        "Richtig pendeln: Die besten Tipps für den Weg zur Arbeit\n"
+        "Radfahren: Diese Routen führen sicher durch die Stadt"
+    )
+    assert drop_related_links(text, lang="de") == (
+        "Der Stadtrat beschloss am Dienstag, die alte Brücke für zwei Jahre zu sperren."
+    )
+
+
+def test_short_credit_under_a_bare_label_ends_the_block() -> None:
+    text = f"{STORY_EN}\nRELATED:\nCity Plans New Bridge Over the River\nPhoto: Jane Example\n{STORY_EN}"
+    assert drop_related_links(text, lang="en") == f"{STORY_EN}\nPhoto: Jane Example\n{STORY_EN}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ">> Wegen Bauarbeiten: Brücke bleibt bis Mai gesperrt <<",
+        ">>> Jetzt die aktuelle Ausgabe bestellen! <<<",
+    ],
+)
+def test_teasers_between_arrows_go(line: str) -> None:
+    assert drop_related_links(f"{STORY_EN}\n{line}\n{STORY_EN}", lang="de") == f"{STORY_EN}\n{STORY_EN}"
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        ">> Zum Artikel",
+        "Der Wert stieg von 3 >> 5, und fiel dann << 2, sagte der Statistiker.",
+        "a >> b << c and more text on the same line >> d",
+    ],
+)
+def test_lines_with_arrows_that_are_not_teasers_stay(line: str) -> None:
+    text = f"{STORY_EN}\n{line}\n{STORY_EN}"
+    assert drop_related_links(text, lang="de") == text

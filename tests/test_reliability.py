@@ -152,35 +152,6 @@ def test_a_100_mb_string() -> None:
 
 # --- idempotence on real pages ------------------------------------------------------------------
 
-#: pages of trafilatura's evaluation set where clean(clean(x)) != clean(x), each for a cleaner's bug
-#: reported to its owner (docs/guarantees.md): normalize_dates gives dates without a year the year of
-#: an ISO date it wrote itself on the first pass; rejoin_broken_lines joins on the second pass lines
-#: it did not join on the first (its input then has plain quotes and no stray spaces);
-#: drop_boilerplate matches on the second pass what normalize_quotes or normalize_dates rewrote
-KNOWN_NOT_IDEMPOTENT = frozenset(
-    {
-        "bettycrocker-com-pineapple",
-        "chemietechnik-de-forschungsgruppe-fuer-biotechno",
-        "ekiba-de-trauer",
-        "elcolumbiano-com-alcaldia",
-        "elfaro-net-asamblea",
-        "for-me-online-de-pubertat",
-        "guetemala-com-nicole",
-        "infocomcgt-fr-caisse",
-        "lady50plus-de-sekre",
-        "laprensagrafica-com-fiscal",
-        "larepublica-pe-minedu",
-        "laweekly-com-cultivation",
-        "lostiempos-com-juicio",
-        "macwelt-de-warten",
-        "markeich-de-impressum",
-        "ostbelgiendirekt-be-ard-doku",
-        "skateboardmsm-de-dormhagen",
-        "spiegel-de-albtraum",
-        "spox-com-corona-fealle",
-    }
-)
-
 
 @functools.cache
 def cleaned_pages() -> list[tuple[str, Result, str]]:
@@ -204,9 +175,9 @@ def test_the_guard_blocks_nothing_on_real_pages() -> None:
 
 @needs_pages
 def test_clean_is_idempotent_on_real_pages() -> None:
-    failing = {page for page, result, twice in cleaned_pages() if twice != result.text}
-    assert failing <= KNOWN_NOT_IDEMPOTENT, sorted(failing - KNOWN_NOT_IDEMPOTENT)
-    assert len(cleaned_pages()) - len(failing) >= 970
+    failing = sorted(page for page, result, twice in cleaned_pages() if twice != result.text)
+    assert failing == []
+    assert len(cleaned_pages()) == 990
 
 
 # --- the command line on real files -----------------------------------------------------------------
@@ -285,6 +256,19 @@ def test_undecodable_input_names_the_file_and_the_byte_offset(
     assert str(src) in err
     assert "offset" in err
     assert not out.exists()
+
+
+def test_a_little_noise_is_not_read_as_utf16(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """Twelve bytes of noise have no encoding; charset-normalizer still names one (UTF-16 here,
+    giving Han and Hangul side by side, which no text mixes): refused, not cleaned as text."""
+    noise = "\u7406\u6676\ucfb0\ub4eb\u8902\uc442".encode("utf-16-be")
+    with pytest.raises(UnicodeDecodeError):
+        noise.decode("utf-8")
+    src = tmp_path / "noise.txt"
+    src.write_bytes(noise)
+    assert run("clean", str(src), "-o", str(tmp_path / "out.txt")) == 3
+    assert "noise.txt" in capsys.readouterr().err
+    assert not (tmp_path / "out.txt").exists()
 
 
 def test_truncated_utf16_json_lines_name_the_file_and_the_byte_offset(

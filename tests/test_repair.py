@@ -8,6 +8,7 @@ exactly what ``ftfy.fix_text(text, FTFY_CONFIG)`` gives.
 from __future__ import annotations
 
 import json
+import unicodedata
 from typing import Any
 
 import ftfy
@@ -21,14 +22,18 @@ from newstext.characters import (
     remove_control_chars,
     remove_invisible,
 )
-from newstext.context import Context
+from newstext.context import Context, make_context
 from newstext.defaults import CHARACTER_CLEANERS
 from newstext.edits import apply_edits, settle
 from newstext.pipeline import Cleaner, Pipeline
 from newstext.quotes import normalize_quotes
 from newstext.repair import (
+    _OTHER_FIXES_RE,
     BADNESS_PREFILTER,
     FTFY_CONFIG,
+    _finisher,
+    _may_change,
+    _segments,
     fix_mojibake,
     fix_text_like_ftfy,
     strip_html_tags,
@@ -327,3 +332,30 @@ def test_character_rules_idempotent(quotes: str, text: str) -> None:
     once = CHARACTER_RULES.run(text, ctx)
     assert CHARACTER_RULES.run(once, ctx) == once
     assert fix_mojibake.apply(text, ctx) == by_edits(fix_mojibake, text, ctx)
+
+
+# characters the finisher rewrites (controls, bidi, invisible, joiners, spaces, quotes), line
+# breaks and a little text around them
+FINISH_ALPHABET = st.sampled_from(
+    list(" \t\n\n\r\x01\x1b\x85\u00a0\u202f\u3000\u200b\u200c\u200d\u202e\u00ad\ufeff«»“”‘’„\"'aZé")
+)
+
+
+@pytest.mark.parametrize("quotes", ["ascii", "typographic"])
+@settings(max_examples=500, deadline=None)
+@given(text=st.text(FINISH_ALPHABET, max_size=40))
+def test_finishing_a_whole_text_finishes_each_of_its_lines(quotes: str, text: str) -> None:
+    # fix_mojibake asks once of the whole text what it would otherwise ask of each line
+    finish = _finisher(make_context("", "en", quotes=quotes))
+    assert finish.text(text) == "".join(finish(text[a:b]) for a, b in _segments(text))
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.text(MOJIBAKE_ALPHABET, max_size=40))
+def test_one_search_tells_what_the_three_checks_tell(text: str) -> None:
+    # _MAY_CHANGE_RE folds the other fixers' characters into the prefilter's search
+    assert BADNESS_PREFILTER is not None
+    separate = bool(_OTHER_FIXES_RE.search(text)) or bool(BADNESS_PREFILTER.search(text))
+    assert _may_change(text) == (
+        separate or not unicodedata.is_normalized("NFC", text) or (text.isascii() and "\x1b" in text)
+    )
