@@ -44,6 +44,7 @@ _WORDS = regex.compile(r"\S+")
 _MIN_CREDIT_LINES = 4
 _TAIL_CHARS = 6000
 # credits glued to the last paragraph (",Reporter: X,Sumber: Y") sit in the text's last characters
+# (the lines these touch are read from their start, up to as many characters again)
 _GLUED_CHARS = 400
 # a line that ends with a photo credit is a caption when it is this short (else the credit goes alone)
 _CAPTION_CHARS = 300
@@ -94,7 +95,10 @@ class DropCredits(Cleaner):
                 out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
             elif m.end() > m.start():
                 out.append(remove_match(text, m.start(), m.end(), rule, _pattern_note(m)))
+        # the lines in the text's last characters, each from its start (up to as many characters
+        # again), so that a chain of credits is seen whole even where the window's edge cuts it
         tail_start = max(0, len(text) - _GLUED_CHARS)
+        tail_start = max(text.rfind("\n", 0, tail_start) + 1, tail_start - _GLUED_CHARS)
         if ":" in text[tail_start:]:
             for m in jd.credit_glued(text, tail_start):
                 tail = text[m.start() : m.end()]
