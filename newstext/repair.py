@@ -42,6 +42,7 @@ from newstext.context import Context
 from newstext.edits import Edit, apply_edits
 from newstext.pipeline import Cleaner
 from newstext.quotes import ASCII_QUOTES, ascii_quotes
+from newstext.whitespace import fold_spaces
 
 __all__ = [
     "FTFY_CONFIG",
@@ -291,8 +292,6 @@ _HIDING_RE = re.compile(
 )
 
 
-_SPACES_RE = re.compile("  +")
-_SPACE_AT_BREAK_RE = re.compile(" ?\n ?")
 _FINISH_RULES = (remove_control_chars, remove_bidi_controls, remove_invisible, normalize_spaces)
 
 
@@ -325,16 +324,7 @@ class _Finisher:
         """Every line of ``text`` finished at once: the lines are those that ``__call__`` gives for
         each line of ``text``. (Every step is done line by line: the character rules and quotes
         map characters, never to or from "\n", and the guillemet pairs stop at a line's end.)"""
-        text = self._characters(text)
-        # _SPACE_RUN_RE in two steps, each skipped when there is nothing for it (far faster than
-        # a search for its pattern, which has no literal prefix)
-        if "\t" in text:
-            text = text.replace("\t", " ")
-        if "  " in text:
-            text = _SPACES_RE.sub(" ", text)
-        if " \n" in text or "\n " in text:
-            text = _SPACE_AT_BREAK_RE.sub("\n", text)  # runs are single spaces by now
-        return text.strip(" ")
+        return fold_spaces(self._characters(text)).strip(" ")
 
 
 def _finisher(ctx: Context) -> _Finisher:

@@ -40,6 +40,23 @@ _RUN_RE = re.compile(r"[ \t]*+\n[ \t\n]*+|[ \t]{2,}+|\t")
 _BREAK_RUN_RE = re.compile(r"[ \t]*+\n[ \t\n]*+")
 _SPACES_RE = re.compile(" {2,}")
 _SPACE_AT_BREAK_RE = re.compile(" ?\n ?")
+
+
+def fold_spaces(text: str) -> str:
+    """Tabs become spaces, runs of spaces one space, and no space stays next to a line break.
+
+    Each step runs only when there is something for it: far faster than one search for a pattern
+    with no literal start. Shared by :class:`NormalizeWhitespace` and the repair rule's finisher.
+    """
+    if "\t" in text:
+        text = text.replace("\t", " ")
+    if "  " in text:
+        text = _SPACES_RE.sub(" ", text)
+    if " \n" in text or "\n " in text:
+        text = _SPACE_AT_BREAK_RE.sub("\n", text)  # runs of breaks keep their number of breaks
+    return text
+
+
 _BLANKS_RE = re.compile("\n{3,}")
 
 
@@ -99,13 +116,7 @@ class NormalizeWhitespace(Cleaner):
 
     def apply(self, text: str, ctx: Context) -> str:
         # The same result as the edits, in a few whole-text steps with constant replacements:
-        text = text.strip(_WS)
-        if "\t" in text:
-            text = text.replace("\t", " ")
-        if "  " in text:
-            text = _SPACES_RE.sub(" ", text)
-        if " \n" in text or "\n " in text:
-            text = _SPACE_AT_BREAK_RE.sub("\n", text)  # runs of breaks keep their number of breaks
+        text = fold_spaces(text.strip(_WS))
         if "\n\n\n" in text:
             text = _BLANKS_RE.sub(PARAGRAPH_BREAK, text)
         blank = text.count("\n\n")  # each is one blank-line run now
