@@ -9,9 +9,9 @@ splices them in and hands the new text to the next cleaner. :meth:`Pipeline.expl
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, TypeVar
 
 from newstext.context import Context, make_context
 from newstext.edits import Edit, OffsetMap, apply_edits, settle
@@ -137,6 +137,8 @@ class Result:
         return tuple(e for e in self.edits if e.is_removal)
 
 
+T = TypeVar("T")
+
 #: how many times at most an input is cleaned again in the language of its cleaned text
 REDETECTIONS = 2
 
@@ -157,6 +159,19 @@ def settled_language(ctx: Context, cleaned: str) -> Context | None:
     if tag in (ctx.lang, "und"):
         return None
     return ctx.in_language(tag)
+
+
+def _settled(run: Callable[[str, Context], T], text: str, ctx: Context, cleaned: Callable[[T], str]) -> T:
+    """``run(text, ctx)``, run again in the language of its cleaned text while that differs (at
+    most :data:`REDETECTIONS` times more; see :func:`settled_language`)."""
+    out = run(text, ctx)
+    for _ in range(REDETECTIONS):
+        other = settled_language(ctx, cleaned(out))
+        if other is None:
+            break
+        ctx = other
+        out = run(text, ctx)
+    return out
 
 
 class Pipeline:
@@ -225,14 +240,7 @@ class Pipeline:
         When the language was detected (``ctx.detected``) and the cleaned text reads as another
         language, the input is cleaned again in that one (see :func:`settled_language`).
         """
-        out = self._run(text, ctx)
-        for _ in range(REDETECTIONS):
-            other = settled_language(ctx, out)
-            if other is None:
-                break
-            ctx = other
-            out = self._run(text, ctx)
-        return out
+        return _settled(self._run, text, ctx, lambda out: out)
 
     def _run(self, text: str, ctx: Context) -> str:
         guard = self.guard
@@ -248,14 +256,7 @@ class Pipeline:
     def run_explained(self, text: str, ctx: Context) -> Result:
         """Apply every cleaner in turn and report each edit against the original input (in the
         language of the cleaned text when it was detected, as :meth:`run`)."""
-        result = self._run_explained(text, ctx)
-        for _ in range(REDETECTIONS):
-            other = settled_language(ctx, result.text)
-            if other is None:
-                break
-            ctx = other
-            result = self._run_explained(text, ctx)
-        return result
+        return _settled(self._run_explained, text, ctx, lambda result: result.text)
 
     def _run_explained(self, text: str, ctx: Context) -> Result:
         original = text

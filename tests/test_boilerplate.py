@@ -13,6 +13,13 @@ from tests.conftest import ARTICLES, Article, needs_corpus
 
 STORY = "Harga cabai naik tajam di pasar Jakarta pekan ini, kata pedagang kepada wartawan."
 STORY_EN = "The council voted on Tuesday to close the old bridge to traffic for two years."
+STORY_DE = "Der Stadtrat beschloss am Dienstag, die alte Brücke für zwei Jahre zu sperren."
+
+
+def assert_line_goes(line: str, lang: str) -> None:
+    """``line`` between two copies of a story in ``lang`` is removed, and nothing else is."""
+    story = STORY_DE if lang == "de" else STORY_EN
+    assert drop_boilerplate(f"{story}\n{line}\n{story}", lang=lang) == f"{story}\n{story}"
 
 
 @pytest.mark.parametrize(
@@ -148,9 +155,6 @@ def test_hostile_inputs_complete() -> None:
         assert len(drop_boilerplate(text, lang="en")) <= len(text)
 
 
-STORY_DE = "Der Stadtrat beschloss am Dienstag, die alte Brücke für zwei Jahre zu sperren."
-
-
 @pytest.mark.parametrize(
     ("line", "lang"),
     [
@@ -172,8 +176,7 @@ STORY_DE = "Der Stadtrat beschloss am Dienstag, die alte Brücke für zwei Jahre
     ],
 )
 def test_marketing_and_page_furniture_go(line: str, lang: str) -> None:
-    story = STORY_DE if lang == "de" else STORY_EN
-    assert drop_boilerplate(f"{story}\n{line}\n{story}", lang=lang) == f"{story}\n{story}"
+    assert_line_goes(line, lang)
 
 
 @pytest.mark.parametrize(
@@ -209,8 +212,7 @@ def test_story_lines_like_marketing_stay(line: str, lang: str) -> None:
 )
 def test_pattern_lines_go_indented_and_in_either_form(line: str, lang: str) -> None:
     """A line goes on the first pass whatever later rules would make of it (idempotence)."""
-    story = STORY_DE if lang == "de" else STORY_EN
-    assert drop_boilerplate(f"{story}\n{line}\n{story}", lang=lang) == f"{story}\n{story}"
+    assert_line_goes(line, lang)
 
 
 @pytest.mark.parametrize(
