@@ -14,6 +14,7 @@ on WhatsApp:").
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
@@ -28,20 +29,19 @@ from newstext.pipeline import Cleaner
 __all__ = ["DropBoilerplate", "drop_boilerplate"]
 
 _MAX_TOC_ENTRIES = 40
-# the names an ad or tracking script leaves; SCRIPT_LINE runs only when one is in the text. Each
-# but "adsbygoogle", "googletag" and "dataLayer" holds "(" or "_", which a text tells at once.
-_SCRIPT_NAMES = ("google", "dataLayer")  # "adsbygoogle", "googletag"
-_SCRIPT_CALLS = ("gtag(", "fbq(", "document.write", "(document).ready")
-_SCRIPT_UNDERSCORES = ("_gaq", "__tcfapi", "window.__")
+# a line SCRIPT_LINE may match starts (after blanks) with one of these, as plain text (kept in step
+# with it): one search that jumps from line break to line break tells whether to run it at all
+_SCRIPT_START = re.compile(
+    r"\n[^\S\n]{0,40}(?:\(adsbygoogle|googletag\.|window\.|dataLayer\.push\(|gtag\(|fbq\("
+    r"|_gaq\.push\(|__tcfapi\(|document\.write\(|var[^\S\n]|jQuery\(document\)\.ready\("
+    r"|\$\(document\)\.ready\()"
+)
 
 
 def _may_hold_script(text: str) -> bool:
-    """True when ``text`` holds a name an ad or tracking script leaves (see SCRIPT_LINE)."""
-    return (
-        any(n in text for n in _SCRIPT_NAMES)
-        or ("(" in text and any(n in text for n in _SCRIPT_CALLS))
-        or ("_" in text and any(n in text for n in _SCRIPT_UNDERSCORES))
-    )
+    """True when a line of ``text`` may be ad or tracking script (see SCRIPT_LINE)."""
+    # the stdlib's white space takes in all the regex module's (and U+001C to U+001F)
+    return _SCRIPT_START.search("\n" + text) is not None
 
 
 @dataclass(frozen=True)

@@ -15,9 +15,10 @@ What a credit says is kept in the edit's ``note`` as ``"<role>: <value>"``: ``au
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import ClassVar
+from itertools import islice
+from typing import Any, ClassVar
 
 import regex
 
@@ -30,7 +31,7 @@ from newstext.junkpatterns import (
     COPYRIGHT_TAIL,
     INITIALS_LINE,
 )
-from newstext.lines import Line, iter_lines, line_start_matches, remove_lines, remove_match, tidy_removals
+from newstext.lines import Line, iter_lines, remove_lines, remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
@@ -49,6 +50,12 @@ _GLUED_CHARS = 400
 # a line that ends with a photo credit is a caption when it is this short (else the credit goes alone)
 _CAPTION_CHARS = 300
 _SENTENCE_END = regex.compile(r"[.!?](?=\s)")
+# What a line must start with for CAPS_CREDIT to match it ("&" or two capitals), and for
+# INITIALS_LINE ("(fbr/" within its first characters), after the break before it. A search for
+# these, which starts with a literal, finds the few lines worth trying in one pass over the text
+# instead of a match tried at every line start.
+_CAPS_CREDIT_HEAD = regex.compile(r"\n[^\S\n]{0,8}(?:&|\p{Lu}[\p{Lu}&/.,'-])")
+_INITIALS_HEAD = regex.compile(r"\n[^\S\n]{0,8}[(\[]?[a-z]{2,5}/")
 
 
 @dataclass(frozen=True)
@@ -99,7 +106,8 @@ class DropCredits(Cleaner):
         # again), so that a chain of credits is seen whole even where the window's edge cuts it
         tail_start = max(0, len(text) - _GLUED_CHARS)
         tail_start = max(text.rfind("\n", 0, tail_start) + 1, tail_start - _GLUED_CHARS)
-        if ":" in text[tail_start:]:
+        window = text[tail_start:]
+        if ":" in window and _may_end_glued(window):
             for m in jd.credit_glued(text, tail_start):
                 tail = text[m.start() : m.end()]
                 segs = list(jd.credit_segments(tail))
@@ -109,7 +117,7 @@ class DropCredits(Cleaner):
                     start = m.start() + seg.start()
                     out.append(Edit(rule, start, end, text[start:end], "", f"{role}: {seg['v'].strip()}"))
         if "(" in text and "/" in text:
-            for m in line_start_matches(INITIALS_LINE, text):  # INITIALS_LINE.finditer(text)
+            for m in _line_matches(INITIALS_LINE, _INITIALS_HEAD, text):  # INITIALS_LINE.finditer(text)
                 out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
         if "©" in text:
             for pattern in (COPYRIGHT_LINE, COPYRIGHT_TAIL):
@@ -120,6 +128,33 @@ class DropCredits(Cleaner):
             if block is not None:
                 out.append(block)
         return tidy_removals(text, out)
+
+
+def _may_end_glued(window: str) -> bool:
+    """False when no line of ``window`` can end with a glued credit: one must end with a comma
+    and a label, its colon and a value, with no comma after the one that glued it on."""
+    for line in window.split("\n"):
+        comma = line.rfind(",")
+        if comma >= 0 and (":" in line[comma:] or "：" in line[comma:]):
+            return True
+    return False
+
+
+def _line_matches(pattern: Any, head: Any, text: str, start: int = 0) -> Iterator[Any]:
+    """What ``line_start_matches(pattern, text, start)`` yields, trying ``pattern`` only on the
+    first line and on the lines whose break before them ``head`` matches (``head`` must match
+    there for ``pattern`` to match the line: it is a test that cannot miss, only let through)."""
+    if start == 0:
+        nl = text.find("\n")
+        m = pattern.match(text, 0, len(text) if nl < 0 else nl)
+        if m is not None:
+            yield m
+    for h in head.finditer(text, max(start - 1, 0)):
+        pos = h.start() + 1
+        nl = text.find("\n", pos)
+        m = pattern.match(text, pos, len(text) if nl < 0 else nl)
+        if m is not None:
+            yield m
 
 
 def _photo_edit(text: str, m: re.Match[str], rule: str) -> Edit:
@@ -158,7 +193,7 @@ def _pattern_note(m: regex.Match[str]) -> str:
 def _end_credits(text: str, rule: str) -> Edit | None:
     """A video's end credits: from a "ROLE Name" line to the end, when most lines look like that."""
     tail_start = max(0, len(text) - _TAIL_CHARS)
-    if next(line_start_matches(CAPS_CREDIT, text, tail_start), None) is None:  # CAPS_CREDIT.search
+    if next(_line_matches(CAPS_CREDIT, _CAPS_CREDIT_HEAD, text, tail_start), None) is None:
         return None
     lines: list[Line] = [ln for ln in iter_lines(text) if ln.end >= tail_start and not ln.blank]
     if len(lines) < _MIN_CREDIT_LINES:
@@ -167,21 +202,24 @@ def _end_credits(text: str, rule: str) -> Edit | None:
         (bool(CAPS_CREDIT.match(ln.text)) and ":" not in ln.text) or ln.stripped.startswith("©")
         for ln in lines
     ]
+    # the block starts at the first line that opens three shaped lines and after which most
+    # lines are shaped (looked for from the top, so the search stops there)
     best: int | None = None
-    credit = 0
-    for k in range(len(lines) - 1, -1, -1):
-        credit += shaped[k]
-        total = len(lines) - k
+    credit = sum(shaped)  # the shaped lines from line k to the end
+    for k in range(len(lines) - 2):
         if (
-            shaped[k]
-            and k + 2 < len(lines)
-            and all(shaped[k : k + 3])
+            all(shaped[k : k + 3])
             and credit >= _MIN_CREDIT_LINES
-            and credit / total >= 0.6
+            and credit / (len(lines) - k) >= 0.6
             and _role_and_name(lines[k].stripped)
         ):
             best = k
-    if best is None or sum(1 for ln in lines[best:] if _role_and_name(ln.stripped)) < 3:
+            break
+        credit -= shaped[k]
+    if best is None:
+        return None
+    named = (ln for ln in lines[best:] if _role_and_name(ln.stripped))
+    if len(list(islice(named, 3))) < 3:
         return None
     first = lines[best]
     last_line = Line(-1, lines[-1].start, lines[-1].end, lines[-1].text)

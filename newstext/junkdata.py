@@ -102,7 +102,8 @@ class Entry:
     ``keys``: the line keys (:func:`line_key`) of the lines it may match at the start of (None:
     worked out from ``source``, a pattern that starts with ``^`` and a literal); ``ends``: the
     last characters of the lines it may match at the end of; ``timeout``: run it with
-    :data:`TIMEOUT` (a pattern from data).
+    :data:`TIMEOUT` (a pattern from data); ``reach``: how many characters past the end of the
+    line it starts on its match may end, at most (-1: unknown; see :func:`_source_reach`).
 
     A pattern of labels comes in two parts: ``pattern`` over the labels every language shares
     (compiled once for all languages) and ``own`` over the labels only the article's language
@@ -118,6 +119,7 @@ class Entry:
     own: Any = None
     own_keys: frozenset[str] = frozenset()
     resolve: Callable[[Any, Any], Any] | None = None
+    reach: int = -1
 
 
 @dataclass(frozen=True, slots=True)
@@ -178,7 +180,7 @@ def _data_entry(source: str, key: str) -> Entry:
         compiled = regex.compile(f"{body}[^\\S\\n]*$", _FLAGS)
     except regex.error as exc:
         raise ValueError(f"junk.{key}: bad regular expression {source!r}: {exc}") from None
-    return Entry(compiled, source, timeout=True)
+    return Entry(compiled, source, timeout=True, reach=_source_reach(source))
 
 
 def _data_patterns(patterns: Iterable[str], key: str) -> list[Entry]:
@@ -696,6 +698,20 @@ def _source_trigger(src: str) -> str:
     return trigger(src)
 
 
+@functools.lru_cache(maxsize=4096)
+def _source_reach(src: str) -> int:
+    """The most characters a match of ``src`` spans (so how far past the end of the line it
+    starts on it may end, blanks aside), or -1 when that cannot be told: a repeat without bound,
+    syntax only the regex module knows, or a look-ahead or ``\\Z`` that may see past the match."""
+    if any(mark in src for mark in ("(?=", "(?!", "\\Z", "\\z")):
+        return -1
+    try:
+        width = _re_parser.parse(src).getwidth()[1]
+    except Exception:  # syntax only the regex module knows
+        return -1
+    return width if width < MATCH_WINDOW else -1
+
+
 #: The line lengths up to which a pattern whose match is short is looked for in the short lines only.
 TIERS = (160, 320, 640)
 
@@ -768,20 +784,21 @@ def label_keys(label: str) -> set[str]:
     return {head} if head else set()
 
 
-# (entry index, compiled pattern, run with a timeout, the line heads it may match at, part: 0 a
-# pattern alone, 1 the shared part of a pattern of labels, 2 its own part)
-_Unit = tuple[int, Any, bool, tuple[str, ...], int]
+# (entry index, compiled pattern, its reach when run with a timeout (None: without), the line heads
+# it may match at, part: 0 a pattern alone, 1 the shared part of a pattern of labels, 2 its own part)
+_Unit = tuple[int, Any, int | None, tuple[str, ...], int]
 # (a trigger word without its first letter, the slot of the TIERS its patterns look in (-1: the
-# whole text), the patterns: (entry index, the variants of the word it holds), whether the word
-# holds a character Windows-1252 lacks)
-_Worded = tuple[str, int, tuple[tuple[int, tuple[str, ...]], ...], bool]
+# whole text), the patterns: (entry index, the variants of the word it holds, its reach when every match
+# starts a line, else -1), what the word needs of a text to be in it (see _script_level))
+_Worded = tuple[str, int, tuple[tuple[int, tuple[str, ...], int], ...], int]
 
 
 @dataclass(frozen=True, slots=True)
 class Scanner:
     """A set of line patterns, each tried only where it can match.
 
-    ``keyed`` says which patterns to try at the start of a line, by its :func:`line_key`, each
+    ``keyed`` says which patterns to try at the start of a line, by its :func:`line_key`: the
+    heads of all of them (a line that starts with none is passed over at once) and each pattern
     with the literal heads a line must start with; ``ended`` patterns are tried on the lines that
     end with a bracket. ``worded`` patterns, which may start anywhere in a line, are tried on the
     lines that hold a trigger word of theirs (lower-case or capitalised), looked for only in the
@@ -791,7 +808,7 @@ class Scanner:
     """
 
     entries: tuple[Entry, ...]
-    keyed: Mapping[str, tuple[_Unit, ...]]
+    keyed: Mapping[str, tuple[tuple[str, ...], tuple[_Unit, ...]]]
     ended: tuple[int, ...]
     worded: tuple[_Worded, ...]
     loose: tuple[int, ...]
@@ -801,7 +818,7 @@ class Scanner:
         """Sort ``entries`` by how they can be found."""
         kept = tuple(entries)
         ended: list[int] = []
-        worded: dict[tuple[str, int], list[tuple[int, tuple[str, ...]]]] = {}
+        worded: dict[tuple[str, int], list[tuple[int, tuple[str, ...], int]]] = {}
         loose: list[int] = []
         units: dict[str, list[_Unit]] = {}
         for i, entry in enumerate(kept):
@@ -816,7 +833,8 @@ class Scanner:
                     variants = tuple(dict.fromkeys([low, low[:1].upper() + low[1:]]))
                     tier = _source_tier(entry.source)
                     slot = TIERS.index(tier) if tier else -1
-                    worded.setdefault((low[1:], slot), []).append((i, variants))
+                    span = entry.reach if entry.timeout and _anchored(entry.source) else -1
+                    worded.setdefault((low[1:], slot), []).append((i, variants, span))
                 else:
                     loose.append(i)
                 continue
@@ -830,29 +848,43 @@ class Scanner:
                     by_key.setdefault(_bucket(h), []).append(h)
                 for key, hs in by_key.items():
                     units.setdefault(key, []).append(
-                        (i, pattern, entry.timeout, tuple(sorted(set(hs))), part)
+                        (i, pattern, _reach(entry), tuple(sorted(set(hs))), part)
                     )
         return cls(
             kept,
-            {k: tuple(v) for k, v in units.items()},
+            {k: (tuple(sorted({h for u in v for h in u[3]})), tuple(v)) for k, v in units.items()},
             tuple(ended),
-            tuple((rest, slot, tuple(group), _wide(rest)) for (rest, slot), group in worded.items()),
+            tuple((rest, slot, tuple(group), _script_level(rest)) for (rest, slot), group in worded.items()),
             tuple(loose),
         )
 
     @staticmethod
-    def _run(pattern: Any, timed: bool, text: str, start: int, end: int | None) -> Any:
-        """Match ``pattern`` at ``start`` (``end`` None) or search it in ``[start, end)``."""
+    def _run(pattern: Any, reach: int | None, text: str, start: int, end: int | None) -> Any:
+        """Match ``pattern`` at ``start`` (``end`` None) or search it in ``[start, end)``;
+        ``reach`` None runs it without a timeout."""
         try:
             if end is None:
-                if not timed:
+                if reach is None:
                     return pattern.match(text, start)
                 # the regex module's match costs time in proportion to what follows ``start``
                 # unless told where to stop: a window that ends at a line end, far enough for any
                 # match of a pattern with bounded repeats, keeps a long text linear
                 stop = text.find("\n", start + MATCH_WINDOW) if start + MATCH_WINDOW < len(text) else -1
-                return pattern.match(text, start, len(text) if stop < 0 else stop, timeout=TIMEOUT)
-            if timed:
+                stop = len(text) if stop < 0 else stop
+                if reach >= 0:
+                    # a match ends at a line end, blanks aside, at most ``reach`` characters
+                    # past the blanks that indent its line: a line with more than that cannot
+                    # be one, and the line end after that point is far enough
+                    far = _BLANKS.match(text, start).end() + reach  # type: ignore[union-attr]
+                    line_end = text.find("\n", start)
+                    line_end = len(text) if line_end < 0 else line_end
+                    if far < line_end and not text[far:line_end].isspace():
+                        return None
+                    near = text.find("\n", far)
+                    if 0 <= near < stop:
+                        stop = near
+                return pattern.match(text, start, stop, timeout=TIMEOUT)
+            if reach is not None:
                 return pattern.search(text, start, end, timeout=TIMEOUT)
             return pattern.search(text, start, end)
         except TimeoutError:
@@ -866,20 +898,23 @@ class Scanner:
         if keyed:
             heads_of = lines.heads
             for pos, stripped, key in lines.keyed():
-                units = keyed.get(key)
-                if units:
+                found = keyed.get(key)
+                if found:
                     head = heads_of.get(pos)
                     if head is None:
                         head = heads_of[pos] = _head(stripped)
+                    every, units = found
+                    if not head.startswith(every):
+                        continue  # most lines: no pattern's head
                     held: Any = None  # the match of a shared part, until its own part is tried
                     held_i = -1
-                    for i, pattern, timed, heads, part in units:
+                    for i, pattern, reach, heads, part in units:
                         if held is not None and i != held_i:
                             yield held_i, held
                             held = None
                         if not head.startswith(heads):
                             continue
-                        m = self._run(pattern, timed, text, pos, None)
+                        m = self._run(pattern, reach, text, pos, None)
                         if m is None:
                             continue
                         if part == 1:
@@ -896,9 +931,9 @@ class Scanner:
                 line_start = text.rfind("\n", 0, e.start()) + 1
                 for i in self.ended:
                     entry = self.entries[i]
-                    m = self._run(entry.pattern, entry.timeout, text, line_start, e.end())
+                    m = self._run(entry.pattern, _reach(entry), text, line_start, e.end())
                     if entry.own is not None:
-                        mine = self._run(entry.own, entry.timeout, text, line_start, e.end())
+                        mine = self._run(entry.own, _reach(entry), text, line_start, e.end())
                         if mine is not None:
                             m = mine if m is None else entry.resolve(m, mine)  # type: ignore[misc]
                     if m is not None:
@@ -915,17 +950,17 @@ class Scanner:
     def _scan_worded(self, text: str, lines: _Lines) -> list[tuple[int, Any]]:
         """The matches of the ``worded`` patterns, by entry index, then by position."""
         shorts = lines.shorts()
-        wide = lines.wide()
+        level = lines.level()
         found: dict[str, list[int]] = {}
         out: list[tuple[int, int, Any]] = []
-        for rest, slot, group, needs_wide in self.worded:
+        for rest, slot, group, needs in self.worded:
             # the variants of a word ("click", "Click") share all but their first letter: when
             # that is not in the text, neither variant is, and one scan tells for both; a pattern
             # whose match is short need only look in the lines short enough to hold one; a word
-            # with a letter Windows-1252 lacks, only in a text that holds one
-            if (needs_wide and not wide) or rest not in (text if slot < 0 else shorts[slot]):
+            # with a letter outside ASCII or Windows-1252, only in a text that holds one
+            if needs > level or rest not in (text if slot < 0 else shorts[slot]):
                 continue
-            for i, variants in group:
+            for i, variants, span in group:
                 starts: set[int] = set()
                 for v in variants:
                     hits = found.get(v)
@@ -940,18 +975,33 @@ class Scanner:
                 for line_start in starts:
                     line_end = text.find("\n", line_start)
                     end = len(text) if line_end < 0 else line_end
-                    m = self._run(entry.pattern, entry.timeout, text, line_start, end)
+                    if 0 <= span < end - line_start and not text[line_start + span : end].isspace():
+                        continue  # a match starts the line and ends it, blanks aside: too long
+                    m = self._run(entry.pattern, _reach(entry), text, line_start, end)
                     if m is not None:
                         out.append((i, line_start, m))
         out.sort(key=lambda h: (h[0], h[1]))
         return [(i, m) for i, _, m in out]
 
 
+def _anchored(source: str) -> bool:
+    """True when every match of the pattern ``source`` starts at a line start (``^`` first, not
+    made optional, no alternative without it)."""
+    return (
+        source.startswith("^") and _QUANT.match(source[1:]) is None and len(_split_alternatives(source)) == 1
+    )
+
+
+def _reach(entry: Entry) -> int | None:
+    """What :meth:`Scanner._run` is told of ``entry``: its reach when run with a timeout."""
+    return entry.reach if entry.timeout else None
+
+
 class _Lines:
     """What the scanners look up in the lines of one text, each worked out once, when first asked
     for (shared by the rules that scan the same text through :meth:`Context.memo`)."""
 
-    __slots__ = ("_keyed", "_shorts", "_wide", "heads", "lines", "text")
+    __slots__ = ("_keyed", "_level", "_shorts", "heads", "lines", "text")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -960,16 +1010,20 @@ class _Lines:
         self.heads: dict[int, str] = {}
         self._keyed: list[tuple[int, str, str]] | None = None
         self._shorts: tuple[str, ...] | None = None
-        self._wide: bool | None = None
+        self._level: int | None = None
 
     def keyed(self) -> list[tuple[int, str, str]]:
-        """Each line: its offset, the line without its lead (see :data:`LEAD`), its :func:`line_key`."""
+        """Each line that holds more than its lead (see :data:`LEAD`; a line of nothing but
+        that has no key): its offset, the line without its lead, its :func:`line_key`."""
         if self._keyed is None:
             out = []
             pos = 0
             fold = _KEY_FOLD
             for line in self.lines:
                 stripped = line.lstrip(LEAD)
+                if not stripped:
+                    pos += len(line) + 1
+                    continue
                 # line_key, inlined: this runs for every line of every text
                 key = stripped[: KEY_CHARS + 2].casefold()
                 if not key.isascii():
@@ -992,17 +1046,18 @@ class _Lines:
             )
         return self._shorts
 
-    def wide(self) -> bool:
-        """True when the text holds a character Windows-1252 lacks (see :func:`_wide`)."""
-        if self._wide is None:
-            self._wide = _wide(self.text)
-        return self._wide
+    def level(self) -> int:
+        """Whether the text holds a character outside ASCII or Windows-1252 (see
+        :func:`_script_level`)."""
+        if self._level is None:
+            self._level = _script_level(self.text)
+        return self._level
 
 
-def _keyed_lines(text: str) -> list[tuple[int, str, str]]:
-    """Each line of ``text``: its offset, the line without its lead (see :data:`LEAD`) and its
-    :func:`line_key`."""
-    return _Lines(text).keyed()
+def _script_level(text: str) -> int:
+    """0 for ASCII ``text``, 2 when it holds a character Windows-1252 lacks (see :func:`_wide`),
+    else 1: a word cannot be in a text of a lower level."""
+    return 0 if text.isascii() else 2 if _wide(text) else 1
 
 
 def _wide(text: str) -> bool:
@@ -1017,5 +1072,8 @@ def _wide(text: str) -> bool:
     return False
 
 
+# the blanks that may indent a line (white space as :meth:`str.isspace` has it: at least what
+# the regex module takes for it)
+_BLANKS = re.compile(r"[^\S\n]*")
 # the end of a line that closes a bracket: where a photo credit or editor's initials may end
 _ENDS = re.compile(r"[)\]]\.?[^\S\n]{0,8}$", re.MULTILINE)

@@ -56,8 +56,10 @@ _NOT_CONTINUATION = ("http://", "https://", "www.")
 _ITEM = re.compile(r"(?:[-*•–—·▪►◦]|\d{1,3}[.)]|[a-zA-Z][.)])\s")
 #: a shell prompt or a quoted line of a mail ("$ pip install", "> wrote"): never joined
 _PROMPT = re.compile(r"[>#$%]\s")
-#: marks of code and markup: such lines keep their breaks
-_CODE = re.compile(r"[={}<>|\\]|[a-z_]\(")
+#: marks of code and markup: such lines keep their breaks ("[={}<>|\\]|[a-z_]\(" in two searches that
+#: each start with a character class or a literal, which the search skips ahead to in C)
+_CODE_MARK = re.compile(r"[={}<>|\\]")
+_CODE_CALL = re.compile(r"\((?<=[a-z_]\()")
 #: a fragment continued from both sides (link text) has at most this many words and characters
 _MAX_FRAGMENT_WORDS = 6
 _MAX_FRAGMENT_CHARS = 60
@@ -70,6 +72,8 @@ _MAX_LIST_WORDS = 3
 _MAX_SALUTATION_WORDS = 5
 
 _NONE, _TIGHT, _SPACED, _FRAGMENT = 0, 1, 2, 3
+#: a run of breaks that may be joined, in the kinds of the breaks (one byte each): found in one search
+_JOINABLE = re.compile(b"[^%c]+" % _NONE)
 
 
 def _indented(text: str) -> bool:
@@ -121,44 +125,62 @@ def _plain(text: str, *, next_line: bool) -> bool:
         _indented(text)
         or (next_line and _ITEM.match(head.lstrip()))
         or _PROMPT.match(head.lstrip())
-        or _CODE.search(head)
-        or _CODE.search(text[-200:])
+        or _code(head)
+        or _code(text[-200:])
         or head.lstrip().startswith(_NOT_CONTINUATION)
     )
 
 
-def _joins(lines: Sequence[Line]) -> list[int]:
+def _code(text: str) -> bool:
+    """True when ``text`` holds a mark of code or markup."""
+    return _CODE_MARK.search(text) is not None or _CODE_CALL.search(text) is not None
+
+
+def _joins(lines: Sequence[Line]) -> bytearray:
     """For each break (between line i and i+1): how it may be joined, before runs are checked."""
-    kinds = [_NONE] * max(len(lines) - 1, 0)
+    kinds = bytearray(max(len(lines) - 1, 0))  # all _NONE
     first = next((ln.index for ln in lines if not ln.blank), 0)
-    for i in range(len(lines) - 2, -1, -1):
+    # most lines end with a mark that ends them, which is all _open_end needs to see of them
+    maybe_open = [i for i in range(len(lines) - 1) if lines[i].text[-1:] not in _HARD_END]
+    for i in reversed(maybe_open):
         a, b = lines[i].text, lines[i + 1].text
         rest = b.lstrip()
         if not rest or not a.strip():
             continue
         end = _open_end(a)  # most lines end a sentence: looked at before the costlier tests
-        if not end or not _plain(a, next_line=False) or not _plain(b, next_line=True):
+        if not end:
             continue
-        kind = _start_kind(rest)
-        if kind == _TIGHT:
+        after = kinds[i + 1] if i + 1 < len(kinds) else _NONE
+        kind = _break_kind(a, rest, end, title=i == first, next_kind=after)
+        # the costliest tests last, for the few breaks that pass the others
+        if kind != _NONE and _plain(a, next_line=False) and _plain(b, next_line=True):
             kinds[i] = kind
-            continue
-        if not (end.isalpha() or end == ","):
-            continue  # "+1", a time, a number: not the end of a piece of a sentence
-        last_word = a.rsplit(None, 1)[-1]
-        if kind == _SPACED:
-            if i == first:
-                continue  # the title keeps its line, even before a lowercase standfirst
-            if end == "," and a.lstrip()[0].isupper() and len(a.split()) <= _MAX_SALUTATION_WORDS:
-                continue  # "Liebes Team,\nwir haben ..."
-            if rest.split(None, 1)[0].casefold() == last_word.casefold():
-                continue  # a heading, then a paragraph that starts with its last word ("pipenv")
-            kinds[i] = kind
-        elif (end == "," or last_word[0].islower()) and _fragment(rest):
-            continued = not a.lstrip()[0].isupper() or len(a.split()) >= _MIN_WORDS_BEFORE_FRAGMENT
-            if continued and i + 1 < len(kinds) and kinds[i + 1] in (_TIGHT, _SPACED):
-                kinds[i] = _FRAGMENT
     return kinds
+
+
+def _break_kind(a: str, rest: str, end: str, *, title: bool, next_kind: int) -> int:
+    """How the break between line ``a`` (which ends with the open mark ``end``) and the line
+    ``rest`` (left-stripped) may be joined, ``title`` when ``a`` is the first line of the text,
+    ``next_kind`` how the break after ``rest`` may be (white space and code not looked at)."""
+    kind = _start_kind(rest)
+    if kind == _TIGHT:
+        return kind
+    if not (end.isalpha() or end == ","):
+        return _NONE  # "+1", a time, a number: not the end of a piece of a sentence
+    last_word = a.rsplit(None, 1)[-1]
+    if kind == _SPACED:
+        if title:
+            return _NONE  # the title keeps its line, even before a lowercase standfirst
+        if end == "," and a.lstrip()[0].isupper() and len(a.split()) <= _MAX_SALUTATION_WORDS:
+            return _NONE  # "Liebes Team,\nwir haben ..."
+        if rest.split(None, 1)[0].casefold() == last_word.casefold():
+            return _NONE  # a heading, then a paragraph that starts with its last word ("pipenv")
+        return kind
+    if (end == "," or last_word[0].islower()) and _fragment(rest):
+        continued = not a.lstrip()[0].isupper() or len(a.split()) >= _MIN_WORDS_BEFORE_FRAGMENT
+        if continued and next_kind in (_TIGHT, _SPACED):
+            return _FRAGMENT
+    return _NONE
 
 
 @dataclass(frozen=True)
@@ -179,14 +201,8 @@ class RejoinBrokenLines(Cleaner):
         lines = list(iter_lines(text, ctx))
         kinds = _joins(lines)
         out: list[Edit] = []
-        i = 0
-        while i < len(kinds):
-            if kinds[i] == _NONE:
-                i += 1
-                continue
-            j = i
-            while j < len(kinds) and kinds[j] != _NONE:
-                j += 1
+        for run in _JOINABLE.finditer(kinds):
+            i, j = run.span()
             # the run is lines i..j; keep it joined only when its last line ends a sentence and it
             # is not a column of single words (a list without bullets: "garam\nmerica\nminyak.")
             column = (
@@ -200,7 +216,6 @@ class RejoinBrokenLines(Cleaner):
             if _ends_sentence(lines[j].text) and not column:
                 for k in range(i, j):
                     out.append(self._join(text, lines[k], lines[k + 1], kinds[k]))
-            i = j
         return out
 
     def _join(self, text: str, a: Line, b: Line, kind: int) -> Edit:

@@ -25,7 +25,7 @@ import regex
 
 from newstext.context import Context
 from newstext.edits import Edit
-from newstext.junkdata import JunkData, junk_data
+from newstext.junkdata import junk_data
 from newstext.junkpatterns import TEASER_LINE, is_headline, is_title_case
 from newstext.lines import Line, line_start_matches, lines_of_matches, remove_lines, tidy_removals
 from newstext.pipeline import Cleaner
@@ -72,6 +72,8 @@ class DropRelatedLinks(Cleaner):
         if not found and not teasers:
             return ()
         lines, hits = lines_of_matches([*found, *((_TEASER, m) for m in teasers)], text, ctx)
+        # the lines that hold a label: where the headlines under a bare label end
+        labelled = {i for kind, _, i in hits if kind != _TEASER}
         out: list[Edit] = []
         for kind, m, i in hits:
             if kind == _TEASER:
@@ -83,7 +85,7 @@ class DropRelatedLinks(Cleaner):
                 what = _classify(label, m["after"], opener=text[m.start() : m.start("label")].rstrip()[-1:])
                 if what == "keep":
                     continue
-                last = self._block_end(lines, i, jd) if what == "bare" else lines[i]
+                last = self._block_end(lines, i, labelled) if what == "bare" else lines[i]
                 out.append(remove_lines(text, lines[i], last, self.name, f"label: {label}"))
                 continue
             after = m["after"]
@@ -94,8 +96,9 @@ class DropRelatedLinks(Cleaner):
                 out.append(remove_lines(text, lines[i], lines[i], self.name, f"promo: {label}"))
         return tidy_removals(text, out)
 
-    def _block_end(self, lines: list[Line], i: int, jd: JunkData) -> Line:
-        """The last line of the headline block that follows a bare label on line ``i``."""
+    def _block_end(self, lines: list[Line], i: int, labelled: set[int]) -> Line:
+        """The last line of the headline block that follows a bare label on line ``i`` (the
+        lines that hold a label: ``labelled``)."""
         last = lines[i]
         blanks = 0
         taken = 0
@@ -109,7 +112,7 @@ class DropRelatedLinks(Cleaner):
                     break
                 continue
             s = ln.stripped
-            if any(True for _ in jd.related.scan(ln.text)):
+            if j in labelled:
                 break  # the next label: its own edit
             ok = _headline_line(s)
             if ok and taken and not is_title_case(s, ratio=0.6):

@@ -23,9 +23,10 @@ quotes and their attributions (a tail after a closing quote mark), captions.
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -45,8 +46,14 @@ _WORD = r"[^\W\d_](?:[^\W\d_]|['’-]){0,30}"
 #: the end of a paragraph that may carry a glued tag: a word of 3+ characters without inner full
 #: stops ends a sentence, then 1 to 5 words with no punctuation run to the end of the line. Applied
 #: to the last _TAIL_WINDOW characters of a line only, so its cost does not grow with the line.
-_GLUED_TAIL = re.compile(rf"(?P<prev>[^\s.]{{3,40}})\.[ \t]+(?P<tail>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*$")
+_PREV_CHARS = 40  # the most characters of the word before the full stop that _GLUED_TAIL reads
+_GLUED_TAIL = re.compile(
+    rf"(?P<prev>[^\s.]{{3,{_PREV_CHARS}}})\.[ \t]+(?P<tail>{_WORD}(?:[ \t]+{_WORD}){{0,4}})[ \t]*$"
+)
 _TAIL_WINDOW = 240
+#: the break after a line that ends with what a glued tail ends with (a letter of _WORD, an
+#: apostrophe, a hyphen) or with white space: a search that starts with a literal finds these lines
+_WORD_AT_END = re.compile(r"\n(?<=(?:[^\W\d_]|['’\-]|[^\S\n])\n)")
 #: what follows the last full stop of a line that ends with a glued tail: a cheap test that most
 #: lines fail (they end with the full stop), run before _GLUED_TAIL's search of the window
 _AFTER_STOP = re.compile(rf"[ \t]+{_WORD}(?:[ \t]+{_WORD}){{0,4}}[ \t]*")
@@ -79,12 +86,15 @@ _MAX_TAG_CHARS = 40  # characters in one line of a trailing tag list
 
 
 @functools.lru_cache(maxsize=64)
-def _label_pattern(labels: tuple[str, ...]) -> re.Pattern[str] | None:
-    """``Label: rest`` for the given labels (cached per set of labels, a bounded set)."""
+def _label_pattern(labels: tuple[str, ...]) -> tuple[re.Pattern[str], re.Pattern[str]] | None:
+    """``Label: rest`` for the given labels (cached per set of labels, a bounded set), and the
+    start of such a line after the break before it: a search for that, which starts with a
+    literal, finds the few lines worth matching in one pass."""
     if not labels:
         return None
     alts = "|".join(_label_source(label) for label in sorted(labels, key=len, reverse=True))
-    return re.compile(rf"[ \t]*(?:{alts})[ \t]*(?P<colon>[:：]?)[ \t]*(?P<rest>.*)", re.IGNORECASE)
+    line = re.compile(rf"[ \t]*(?:{alts})[ \t]*(?P<colon>[:：]?)[ \t]*(?P<rest>.*)", re.IGNORECASE)
+    return line, re.compile(rf"\n(?=[ \t]*(?:{alts}))", re.IGNORECASE)
 
 
 def _label_source(label: str) -> str:
@@ -165,9 +175,9 @@ class StripKeywordTags(Cleaner):
         out: list[Edit] = []
         drop: set[int] = set()  # indexes of lines removed whole
 
-        self._label_lines(lines, labels, drop)
+        self._label_lines(text, lines, labels, drop)
         tails: dict[int, int] = {}  # line index -> column where a removed tail starts
-        for line in lines:
+        for line in lines if "#" in text else ():
             if line.index in drop or line.blank:
                 continue
             at = _hashtag_tail(line.text)
@@ -180,31 +190,28 @@ class StripKeywordTags(Cleaner):
         # those of every language, so that the verdict does not hang on the detector's guess
         known = ctx.data.strings("tags", "sections") if ctx.data.known else _all_sections()
         sections = _section_heads((*known, *self.sections))
-        self._glued(lines, phrases, sections, drop, tails)
+        self._glued(text, lines, phrases, sections, drop, tails)
 
         for index, at in tails.items():
             out.append(
                 remove_tail(text, lines[index], at, self.name, "tag: " + lines[index].text[at:].strip())
             )
-        out.extend(_blocks(text, lines, drop, self.name))
+        if drop:
+            out.extend(_blocks(text, lines, drop, self.name))
         return out
 
     # --- tag lines -------------------------------------------------------------------------------
 
-    def _label_lines(self, lines: Sequence[Line], labels: tuple[str, ...], drop: set[int]) -> None:
-        pattern = _label_pattern(labels)
-        if pattern is None:
+    def _label_lines(self, text: str, lines: Sequence[Line], labels: tuple[str, ...], drop: set[int]) -> None:
+        patterns = _label_pattern(labels)
+        if patterns is None:
             return
-        # tags_after[k]: the number of non-blank lines after line k when all of them read as tags,
-        # else -1 (so a bare label's fate is known without looking ahead from every line)
-        tags_after = [0] * len(lines)
-        count = 0
-        for k in range(len(lines) - 1, -1, -1):
-            tags_after[k] = count
-            line = lines[k]
-            if count >= 0 and not line.blank:
-                count = count + 1 if _tag_items(line.stripped) else -1
-        for line in lines:
+        pattern, head = patterns
+        # the first line, and the lines that start with a label after their break
+        starts = (m.start() + 1 for m in head.finditer(text))
+        tags_after: list[int] = []
+        for index in _line_indexes(text, itertools.chain((0,), starts)):
+            line = lines[index]
             if line.blank or len(line.text) > _MAX_TAG_LINE + 40:
                 continue
             m = pattern.fullmatch(line.text)
@@ -215,6 +222,7 @@ class StripKeywordTags(Cleaner):
                 drop.add(line.index)
             elif not rest:
                 # a bare label: junk when what follows it, to the end, is tags (or nothing, after a colon)
+                tags_after = tags_after or _tags_after(lines)
                 after = tags_after[line.index]
                 if after > 0 or (after == 0 and m.group("colon")):
                     drop.update(range(line.index, len(lines)))
@@ -231,7 +239,7 @@ class StripKeywordTags(Cleaner):
                 k -= 1
                 continue
             s = line.stripped
-            listed = _fold(s) in phrases
+            listed = bool(phrases) and _fold(s) in phrases  # folding a long line costs
             shaped = self.detect and len(s) <= _MAX_TAG_CHARS and s == s.lower() and s != s.upper()
             if listed or (shaped and _LIST_TAG.fullmatch(s) is not None):
                 run.append(k)
@@ -254,15 +262,22 @@ class StripKeywordTags(Cleaner):
 
     def _glued(
         self,
+        text: str,
         lines: Sequence[Line],
         phrases: frozenset[str],
         sections: tuple[str, ...],
         drop: set[int],
         tails: dict[int, int],
     ) -> None:
+        if not phrases and not self.detect:
+            return
         candidates: dict[int, tuple[int, str]] = {}
         longest = max((p.count(" ") + 1 for p in phrases), default=0)
-        for line in lines:
+        # a listed phrase may end any line; a tail found from its shape, only a line that ends with
+        # a word (or white space: the last character before it is not looked at)
+        ends = (m.start() for m in _WORD_AT_END.finditer(text))
+        looked_at = lines if phrases else [lines[i] for i in _line_indexes(text, (*ends, len(text)))]
+        for line in looked_at:
             if line.index in drop or line.index in tails or line.blank:
                 continue
             listed = _listed_tail(line.text, phrases, longest)
@@ -293,6 +308,28 @@ class StripKeywordTags(Cleaner):
                 tails[i] = at
 
 
+def _tags_after(lines: Sequence[Line]) -> list[int]:
+    """For each line, the number of non-blank lines after it when all of them read as tags, else
+    -1 (so a bare label's fate is known without looking ahead from every line)."""
+    tags_after = [0] * len(lines)
+    count = 0
+    for k in range(len(lines) - 1, -1, -1):
+        tags_after[k] = count
+        line = lines[k]
+        if count >= 0 and not line.blank:
+            count = count + 1 if _tag_items(line.stripped) else -1
+    return tags_after
+
+
+def _line_indexes(text: str, positions: Iterable[int]) -> Iterator[int]:
+    """The index of the line of ``text`` that holds each position (positions in order)."""
+    index = pos = 0
+    for at in positions:
+        index += text.count("\n", pos, at)
+        pos = at
+        yield index
+
+
 def _listed_tail(text: str, phrases: frozenset[str], longest: int) -> int:
     """Where a listed phrase glued after the end of a sentence starts in ``text``, or -1."""
     if not phrases:
@@ -312,14 +349,15 @@ def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str, int] 
     """``(column, tail, words before it)`` when ``line`` ends with a sentence and then a short
     unpunctuated phrase."""
     text = line.text.rstrip()
+    stop = text.rfind(".")
     # a match's full stop is the line's last one (a tail holds none), and what follows it must read
     # as the tail: when it does not, _GLUED_TAIL cannot match either
-    if _AFTER_STOP.fullmatch(text, text.rfind(".") + 1) is None or "." not in text:
+    if stop < 0 or _AFTER_STOP.fullmatch(text, stop + 1) is None:
         return None
     if _LIST_ITEM.match(text):
         return None
-    offset = max(0, len(text) - _TAIL_WINDOW)
-    m = _GLUED_TAIL.search(text, offset)
+    # ... and the word before that full stop has at most _PREV_CHARS: no match starts earlier
+    m = _GLUED_TAIL.search(text, max(0, len(text) - _TAIL_WINDOW, stop - _PREV_CHARS))
     if m is None:
         return None
     prev, tail = m.group("prev"), m.group("tail")

@@ -35,11 +35,15 @@ __all__ = ["PARAGRAPH_BREAK", "NormalizeWhitespace", "normalize_whitespace"]
 PARAGRAPH_BREAK = "\n\n"
 
 _WS = " \t\n"
-# A run of white space that holds a line break; a run of two or more spaces/tabs; a lone tab.
-_RUN_RE = re.compile(r"[ \t]*+\n[ \t\n]*+|[ \t]{2,}+|\t")
-_BREAK_RUN_RE = re.compile(r"[ \t]*+\n[ \t\n]*+")
-_SPACES_RE = re.compile(" {2,}")
-_SPACE_AT_BREAK_RE = re.compile(" ?\n ?")
+# A run of white space that may change: two or more spaces, tabs and breaks, or a lone tab (a lone
+# space or break stays). Its first character is a class, so the search skips ahead to the next
+# white space in C instead of trying the pattern at every character.
+_RUN_RE = re.compile(r"[ \t\n](?:[ \t\n]++|(?<=\t))")
+# The same runs in a text that fold_spaces leaves as it is (most texts): two or more breaks.
+_BREAKS_RE = re.compile(r"\n\n+")
+# two or more spaces, written to start with a literal ("  "), which the search skips ahead to in
+# C; " {2,}" has none, so it would be tried at every character
+_SPACES_RE = re.compile("   *")
 
 
 def fold_spaces(text: str) -> str:
@@ -53,22 +57,30 @@ def fold_spaces(text: str) -> str:
     if "  " in text:
         text = _SPACES_RE.sub(" ", text)
     if " \n" in text or "\n " in text:
-        text = _SPACE_AT_BREAK_RE.sub("\n", text)  # runs of breaks keep their number of breaks
+        # spaces are single now: each one next to a break goes (runs of breaks keep their number)
+        text = text.replace(" \n", "\n").replace("\n ", "\n")
     return text
 
 
-_BLANKS_RE = re.compile("\n{3,}")
+_BLANKS_RE = re.compile("\n\n\n+")  # "\n{3,}" with a literal start, as _SPACES_RE
 
 
-def _line_style(middle: str) -> bool:
-    """True when ``middle`` puts one paragraph per line: more single breaks than blank lines."""
-    single = blank = 0
-    for m in _BREAK_RUN_RE.finditer(middle):
-        if m.group().count("\n") == 1:
-            single += 1
-        else:
-            blank += 1
-    return single > blank
+def _fold_blank_lines(text: str) -> str:
+    """``text`` (spaces folded) with each run of blank lines folded to one.
+
+    Each run of white space that holds a line break is now its breaks alone (as many as before,
+    at most two), so what the text uses to separate paragraphs can be counted.
+    """
+    if "\n\n\n" in text:
+        text = _BLANKS_RE.sub(PARAGRAPH_BREAK, text)
+    return text
+
+
+def _line_style(folded: str) -> bool:
+    """True when the text puts one paragraph per line: more single breaks than blank lines
+    (``folded`` as :func:`_fold_blank_lines` gives it)."""
+    blank = folded.count("\n\n")  # each is one blank-line run
+    return folded.count("\n") - 2 * blank > blank
 
 
 def _replacement(run: str, line_style: bool) -> str:
@@ -105,8 +117,9 @@ class NormalizeWhitespace(Cleaner):
         if lead:
             yield Edit(self.name, 0, lead, text[:lead], "", "leading white space")
         middle = text[lead:end]
-        line_style = _line_style(middle)
-        for m in _RUN_RE.finditer(middle):
+        folded = fold_spaces(middle)
+        line_style = _line_style(_fold_blank_lines(folded))
+        for m in (_RUN_RE if folded != middle else _BREAKS_RE).finditer(middle):
             run = m.group()
             after = _replacement(run, line_style)
             if after != run:
@@ -116,12 +129,8 @@ class NormalizeWhitespace(Cleaner):
 
     def apply(self, text: str, ctx: Context) -> str:
         # The same result as the edits, in a few whole-text steps with constant replacements:
-        text = fold_spaces(text.strip(_WS))
-        if "\n\n\n" in text:
-            text = _BLANKS_RE.sub(PARAGRAPH_BREAK, text)
-        blank = text.count("\n\n")  # each is one blank-line run now
-        single = text.count("\n") - 2 * blank
-        if single > blank:  # one paragraph per line: no blank lines
+        text = _fold_blank_lines(fold_spaces(text.strip(_WS)))
+        if _line_style(text):  # one paragraph per line: no blank lines
             text = text.replace("\n\n", "\n")
         return text
 

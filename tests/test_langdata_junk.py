@@ -943,3 +943,24 @@ def test_worded_pattern_looks_in_short_lines_only_when_its_match_is_short() -> N
 def test_bracketed_label(tag: str, story: str, line: str) -> None:
     text = f"{story}\n{line}\n{story}"
     assert _clean(text, tag) == f"{story}\n{story}", _rules(text, tag)
+
+
+def test_pattern_from_data_is_tried_in_a_window_as_far_as_its_reach() -> None:
+    from newstext.junkdata import Scanner, _data_entry, _source_reach
+
+    assert _source_reach(r"^Follow us(?: on)? WhatsApp") == len("Follow us on WhatsApp")
+    assert _source_reach(r"^Read more(?=\s)") == -1  # a look-ahead may see past the match
+    assert _source_reach(r"^Read more[^\n]*") == -1  # no bound
+    assert _source_reach(r"^(?-i:\p{Lu})[^\n]{0,30}? avec AFP") == -1  # syntax of the regex module
+    # a match over two lines is still found, and a line too long for any match is passed over
+    entry = _data_entry(r"^Follow us on\s{1,3}WhatsApp", "boilerplate_patterns")
+    scanner = Scanner.build([entry])
+    story = "A story sentence that goes on for a while. " * 20
+    text = f"{story}\n  Follow us on\nWhatsApp  \nFollow us on WhatsApp and more {story}\n{story}"
+    assert [m.group().strip() for _, m in scanner.scan(text)] == ["Follow us on\nWhatsApp"]
+
+
+def test_script_line_after_blanks_goes() -> None:
+    story = "Der Minister sagte, die Regierung werde die Steuern senken."
+    for line in ("  gtag('config', 'G-1');", "\tvar  googletag = googletag || {};", "window.__ads = []"):
+        assert drop_boilerplate(f"{story}\n{line}\n{story}", "de") == f"{story}\n{story}", line
