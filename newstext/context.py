@@ -9,7 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from newstext.langdata import LangData, load_language
-from newstext.language import detect_language, normalize_lang
+from newstext.language import Reading, normalize_lang, read_language
 
 if TYPE_CHECKING:
     from newstext.profiles import Profile
@@ -30,8 +30,9 @@ class Context:
     ``data`` the language data for it (fallbacks applied), ``reference`` the publication date when
     known, ``quotes`` and ``dates`` the styles asked for, ``original`` the input as it was given,
     ``profile`` and ``source`` a learned site profile and the source (site) the article comes from.
-    ``detected`` is true when ``lang`` was detected rather than given, ``data_paths`` the user's own
-    language files that ``data`` was loaded with.
+    ``detected`` is true when ``lang`` was detected rather than given, ``reading`` then what the
+    detection read of the input (the cleaned text is read again against it), ``data_paths`` the
+    user's own language files that ``data`` was loaded with.
     """
 
     lang: str = "und"
@@ -44,6 +45,7 @@ class Context:
     source: str | None = None
     detected: bool = False
     data_paths: tuple[str, ...] = ()
+    reading: Reading | None = field(default=None, repr=False, compare=False)
     #: results worked out from the text during this one call (see :meth:`memo`); never shared
     #: between calls, so nothing of an article outlives its cleaning
     scratch: dict[Callable[[str], Any], tuple[str, Any]] = field(
@@ -93,7 +95,12 @@ def make_context(
         reference = reference.date()
     elif reference is not None and not isinstance(reference, dt.date):
         raise TypeError(f"reference must be a datetime.date or 'YYYY-MM-DD', not {type(reference).__name__}")
-    tag = normalize_lang(lang) if lang is not None else detect_language(text)
+    reading: Reading | None = None
+    if lang is None:
+        reading = read_language(text)
+        tag = reading.found.tag
+    else:
+        tag = normalize_lang(lang)
     paths = tuple(str(Path(p)) for p in data_paths)
     return Context(
         lang=tag,
@@ -106,4 +113,5 @@ def make_context(
         source=source,
         detected=lang is None,
         data_paths=paths,
+        reading=reading,
     )

@@ -25,7 +25,7 @@ import regex
 
 from newstext.calendar_names import CalendarNames, calendar_names, unspaced
 
-__all__ = ["PREFILTER", "TOKEN", "UNSPACED", "WINDOW", "date_pattern"]
+__all__ = ["PREFILTER", "TOKEN", "UNSPACED", "WINDOW", "date_pattern", "numeric_pattern"]
 
 #: White space within a line: every separator inside a date (and between the two ends of a range)
 #: is drawn from it, so that no date ever spans a line break ("France 2\n- 1er décembre 2019" holds
@@ -57,6 +57,12 @@ _NUMERIC = rf"\d{{4}}{_SEP}\d{{1,2}}{_SEP}\d|\d{{1,2}}{_SEP}\d{{1,2}}{_SEP}\d\d|
 #: this way starts no date in words.
 _TO_LETTER = rf"\d{{1,4}}[.°,]?{_HS}{{0,3}}(?:[-–—]{_HS}{{0,3}}\d{{1,2}}[.°]?{_HS}{{0,3}})?-?\d{{0,2}}\p{{L}}"
 
+#: A cheap first look for :data:`_TO_LETTER`: a letter after at most 21 of the characters it may
+#: pass over on the way (digits, full stops, degree signs, commas, dashes, white space; none is a
+#: letter, so the run of them stops at its letter). It holds wherever _TO_LETTER matches and fails
+#: at once where no letter follows a number closely (tables of figures, digits and slashes).
+_LETTER_NEAR = rf"(?=(?:\d|[.°,\-–—]|{_HS}){{1,21}}+\p{{L}})"
+
 #: The word nearest before a run of digits (group ``word``), with nothing but spaces and punctuation
 #: between (group ``gap``): a weekday or month name may start the date there.
 _NEAREST_WORD = rf"(?P<word>[^\W\d_]+)(?P<gap>{_PUNCT}{{0,4}})"
@@ -74,7 +80,7 @@ _FOLLOWER = rf"{_HS}{{0,3}}\u200f?(?:[-–—/.]|{_PUNCT}{{0,3}}(?P<next>[^\W\d_
 #: follows it (the groups above), so that no second search is needed to decide where to try.
 PREFILTER = regex.compile(
     rf"(?<!\d)\d+(?:[-/.]\d+){{6,}}"
-    rf"|(?<!\d)(?=\d)(?:(?<={_NEAREST_WORD})|(?={_NUMERIC}|{_TO_LETTER}))(?:\d{{1,2}}|\d{{4}})(?!\d)"
+    rf"|(?<!\d)(?=\d)(?:(?<={_NEAREST_WORD})|(?={_NUMERIC}|{_LETTER_NEAR}{_TO_LETTER}))(?:\d{{1,2}}|\d{{4}})(?!\d)"
     rf"(?:(?={_FOLLOWER})(?P<follows>))?"
 )
 
@@ -133,10 +139,68 @@ def date_pattern(tag: str) -> regex.Pattern[str]:
     return _build(calendar_names(tag))
 
 
+@functools.lru_cache(maxsize=64)
+def numeric_pattern(tag: str) -> regex.Pattern[str] | None:
+    """The numeric forms of :func:`date_pattern` for ``tag`` alone, with the weekday after them.
+
+    Where a digit starts the match, the full pattern can only take its first forms (an ISO
+    interval, a date year first, a date year last): its weekday before the date cannot match
+    there. This pattern is those forms, in the same order, followed by the same optional weekday,
+    so where it matches at a digit the full pattern matches the same text with the same groups;
+    only where it does not is the full pattern (all the names of the language) needed. The
+    weekday after the date is looked for only where a letter stands (every name starts with one:
+    the same matches, without trying every name after a number). None if a weekday name of the
+    language started otherwise, which would break both arguments.
+    """
+    names = calendar_names(tag)
+    if not all(_LETTER.match(name) for name in names.weekdays):
+        return None
+    forms = "|".join(_numeric_forms())
+    trail = _trail(f"(?={_LETTER.pattern}){_weekday_names(names)}")
+    return regex.compile(f"(?P<core>{forms}){trail}?", regex.IGNORECASE | regex.VERSION0)
+
+
+_LETTER = regex.compile(r"[^\W\d_]")
+
+
+#: The end of a number that ends a date: no digit after it, nor a separator and a digit.
+_NUM_END = r"(?!\d)(?![.,/\-]\d)"
+
+
+def _numeric_forms() -> list[str]:
+    """The first forms of every date pattern, in digits only: ISO interval, year first, year last."""
+    # a numeric separator: the same one twice (checked with (?P=sep)); right-to-left marks may
+    # stand before it ("08\u200f/10\u200f/2021"), a space after a full stop ("8. 10. 2021")
+    sep = rf"\u200f?(?P<sep>[-/]|\.{_HS}?)"
+    return [
+        # ISO interval 2021-10-20/2021-10-22
+        f"{_NUM_START}(?P<iy>\\d{{4}})-(?P<im>\\d{{1,2}})-(?P<id>\\d{{1,2}})/"
+        f"(?P<iy2>\\d{{4}})-(?P<im2>\\d{{1,2}})-(?P<id2>\\d{{1,2}}){_NUM_END}",
+        # numeric, year first: 2021-10-08, 2021/10/08, 2021.10.08 (a timestamp's date part)
+        f"{_NUM_START}(?P<ny>\\d{{4}}){sep}(?P<nm>\\d{{1,2}})\\u200f?(?P=sep)(?P<nd>\\d{{1,2}}){_NUM_END}",
+        # numeric, year last: 10/8/2021, 10.08.2021, 10-8-21
+        f"{_NUM_START}(?P<n1>\\d{{1,2}}){sep}(?P<n2>\\d{{1,2}})\\u200f?(?P=sep)(?P<n3>\\d{{4}}|\\d{{2}})"
+        f"{_NUM_END}(?![^\\W\\d_])",
+    ]
+
+
+def _weekday_names(names: CalendarNames) -> str:
+    return _names_pattern(list(names.weekdays), frozenset(names.weekdays))
+
+
+def _trail(wd: str) -> str:
+    """A weekday after the date: in brackets, after a comma, or (trusted only after a year, see
+    dates._read) after a space or glued on in scripts without spaces: "8 Ekim 2021 Cuma"."""
+    return (
+        f"(?:{_HS}{{0,2}}[(（]{_HS}{{0,2}}(?P<twd>{wd}){_HS}{{0,2}}[)）]"
+        f"|[,،]{_HS}{{0,2}}(?P<twd>{wd})|{_HS}?(?P<swd>{wd}))"
+    )
+
+
 def _build(names: CalendarNames) -> regex.Pattern[str]:
     mon = _names_pattern(list(names.months), names.abbreviations, names.month_prefixes)
     lead = _names_pattern(list(names.leading_months), names.abbreviations)
-    wd = _names_pattern(list(names.weekdays), frozenset(names.weekdays))
+    wd = _weekday_names(names)
     dsuf = f"(?:{_words(names.day_suffixes)}|\\.(?!\\d))?"
     nodot = f"(?:{_words(tuple(s for s in names.day_suffixes if s != '.'))})?"
     ysuf = f"(?:{_HS}{{0,2}}(?:{_words(names.year_suffixes)}))?"
@@ -153,21 +217,10 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     year = f"(?P<y>\\d{{4}})(?!\\d)(?![.,/]\\d){ysuf}"
     m1 = f"(?P<mon>{mon})"
     m2 = f"(?P<mon2>{mon})"
-    num_end = r"(?!\d)(?![.,/\-]\d)"
-    # a numeric separator: the same one twice (checked with (?P=sep)); right-to-left marks may
-    # stand before it ("08\u200f/10\u200f/2021"), a space after a full stop ("8. 10. 2021")
-    sep = rf"\u200f?(?P<sep>[-/]|\.{_HS}?)"
     cores = [
-        # ISO interval 2021-10-20/2021-10-22
-        f"{_NUM_START}(?P<iy>\\d{{4}})-(?P<im>\\d{{1,2}})-(?P<id>\\d{{1,2}})/"
-        f"(?P<iy2>\\d{{4}})-(?P<im2>\\d{{1,2}})-(?P<id2>\\d{{1,2}}){num_end}",
-        # numeric, year first: 2021-10-08, 2021/10/08, 2021.10.08 (a timestamp's date part)
-        f"{_NUM_START}(?P<ny>\\d{{4}}){sep}(?P<nm>\\d{{1,2}})\\u200f?(?P=sep)(?P<nd>\\d{{1,2}}){num_end}",
-        # numeric, year last: 10/8/2021, 10.08.2021, 10-8-21
-        f"{_NUM_START}(?P<n1>\\d{{1,2}}){sep}(?P<n2>\\d{{1,2}})\\u200f?(?P=sep)(?P<n3>\\d{{4}}|\\d{{2}})"
-        f"{num_end}(?![^\\W\\d_])",
+        *_numeric_forms(),
         # numeric day range: 7-8/6/2025
-        f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}})/(?P<ry>\\d{{4}}|\\d{{2}}){num_end}",
+        f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}})/(?P<ry>\\d{{4}}|\\d{{2}}){_NUM_END}",
         # day range: 20-22 Oktober (2021), 9 hingga 10 Juni, 13. bis 29. Mai
         f"{day('d')}{dash}{day('d2', first=False)}{jd}{m1}(?:{jy}{year})?",
         # day-month range: 28 September - 2 Oktober 2021
@@ -191,15 +244,9 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
     ]
     # only beside a weekday: Senin (10/4), rabu 18 11
     short = (
-        f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}}){num_end}"
-        f"|{_NUM_START}(?P<s1>\\d{{1,2}})(?P<ssep>[-/])(?P<s2>\\d{{1,2}}){num_end}"
+        f"{_NUM_START}(?P<r1>\\d{{1,2}})[-–](?P<r2>\\d{{1,2}})/(?P<rm>\\d{{1,2}}){_NUM_END}"
+        f"|{_NUM_START}(?P<s1>\\d{{1,2}})(?P<ssep>[-/])(?P<s2>\\d{{1,2}}){_NUM_END}"
         f"|(?<=[^\\W\\d_]{_HS})(?P<s1>\\d{{1,2}}){_HS}(?P<s2>\\d{{1,2}})(?!\\d)(?![.,/:\\-]\\d)"
-    )
-    # a weekday after the date: in brackets, after a comma, or (trusted only after a year, see
-    # dates._read) after a space or glued on in scripts without spaces: "8 Ekim 2021 Cuma"
-    trail = (
-        f"(?:{_HS}{{0,2}}[(（]{_HS}{{0,2}}(?P<twd>{wd}){_HS}{{0,2}}[)）]"
-        f"|[,،]{_HS}{{0,2}}(?P<twd>{wd})|{_HS}?(?P<swd>{wd}))"
     )
     pattern = (
         f"(?:(?P<wd>{wd})(?:{_HS}{{0,2}}[-–]{_HS}{{0,2}}{wd})?[,،]?(?:{_HS}{{0,3}}(?:{joiner})(?![^\\W\\d_]))?"
@@ -207,6 +254,6 @@ def _build(names: CalendarNames) -> regex.Pattern[str]:
         f"(?:(?:{_HS}{{1,3}}[^\\W\\d_]{{2,12}}){{1,2}}(?={_HS}{{0,3}}[(（]))?"
         f"{_HS}{{0,3}}(?P<par>[(（]{_HS}{{0,2}})?)?"
         f"(?P<core>{'|'.join(cores)}|(?(wd)(?:{short})|(?!)))"
-        f"(?(par)(?:{_HS}{{0,2}}[)）])?|{trail}?)"
+        f"(?(par)(?:{_HS}{{0,2}}[)）])?|{_trail(wd)}?)"
     )
     return regex.compile(pattern, regex.IGNORECASE | regex.VERSION0)

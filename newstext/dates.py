@@ -25,13 +25,13 @@ import operator
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, ClassVar
+from typing import Any, ClassVar, NamedTuple
 
 import regex
 
 from newstext.calendar_names import CalendarNames, calendar_names, fold
 from newstext.context import Context
-from newstext.date_patterns import PREFILTER, TOKEN, UNSPACED, WINDOW, date_pattern
+from newstext.date_patterns import PREFILTER, TOKEN, UNSPACED, WINDOW, date_pattern, numeric_pattern
 from newstext.edits import Edit
 from newstext.language import detect_language, normalize_lang
 from newstext.pipeline import Cleaner
@@ -83,13 +83,18 @@ class DateMatch:
     @property
     def note(self) -> str:
         """How the date was resolved, in a few words (the note of a :data:`normalize_dates` edit)."""
-        parts = [f"order: {self.order_by}"] if self.order_by else []
-        parts.append(f"year: {self.year_by}")
-        return "; ".join(parts)
+        return _note(self.order_by, self.year_by)
 
 
-@dataclass(frozen=True, slots=True)
-class _Span:
+def _note(order_by: str, year_by: str) -> str:
+    return f"order: {order_by}; year: {year_by}" if order_by else f"year: {year_by}"
+
+
+# _Span, _Raw and _Found are named tuples, not dataclasses: a long text makes tens of thousands of
+# them, and a tuple is built in a fraction of the time of a frozen dataclass.
+
+
+class _Span(NamedTuple):
     """Where a match lies: the whole expression and the date proper, and the weekday beside it."""
 
     start: int
@@ -99,8 +104,7 @@ class _Span:
     weekday: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class _Raw:
+class _Raw(NamedTuple):
     """A match before resolution: the numbers and names it holds, in the order they were written."""
 
     span: _Span
@@ -128,35 +132,69 @@ class _Evidence:
 
 
 class _LazyEvidence:
-    """The :class:`_Evidence` of a text, worked out when a date first needs it (most dates carry
-    their year and an unambiguous order, and then the evidence scan of the article is skipped)."""
+    """The :class:`_Evidence` of another text (the original of an article), read from its dates
+    only as far as a date of this text needs it.
 
-    __slots__ = ("_ev", "_make")
+    Most dates carry their year and an unambiguous order and need no evidence; one without a year
+    needs the anchor, the first date of the original that has one (a dateline, near the top),
+    and only an ambiguous numeric date needs the order that all of its dates vote for. The
+    original's dates come from a scan that goes on only as far as asked, and the values are those
+    :func:`_evidence` gives for the whole list.
+    """
 
-    def __init__(self, make: Callable[[], _Evidence]) -> None:
-        self._make = make
-        self._ev: _Evidence | None = None
+    __slots__ = ("_anchor", "_convention", "_dates", "_order", "_reference", "_seen")
 
-    def _get(self) -> _Evidence:
-        if self._ev is None:
-            self._ev = self._make()
-        return self._ev
+    def __init__(
+        self, dates: Iterator[_Raw], reference: dt.date | None, convention: Callable[[], str]
+    ) -> None:
+        self._dates = dates
+        self._seen: list[_Raw] = []
+        self._reference = reference
+        self._convention = convention
+        self._order: tuple[str | None] | None = None  # (order,) once counted
+        self._anchor: tuple[dt.date | None, str] | None = None
+
+    def _upto(self) -> Iterator[_Raw]:
+        """The original's dates in order: those scanned so far, then the scan goes on (a date
+        resolved on the way may ask for the order, which scans them all)."""
+        i = 0
+        while True:
+            if i == len(self._seen):
+                raw = next(self._dates, None)
+                if raw is None:
+                    return
+                self._seen.append(raw)
+            yield self._seen[i]
+            i += 1
+
+    def _anchored(self) -> tuple[dt.date | None, str]:
+        if self._anchor is None:
+            if self._reference is not None:
+                self._anchor = (self._reference, "reference")
+            else:
+                self._anchor = (None, "")  # what the dates resolved on the way see, as in _evidence
+                found = _anchor(self._upto(), self)
+                self._anchor = (found, "article") if found is not None else (None, "")
+        return self._anchor
 
     @property
     def anchor(self) -> dt.date | None:
-        return self._get().anchor
+        return self._anchored()[0]
 
     @property
     def anchor_by(self) -> str:
-        return self._get().anchor_by
+        return self._anchored()[1]
 
     @property
     def order(self) -> str | None:
-        return self._get().order
+        if self._order is None:
+            self._seen.extend(self._dates)
+            self._order = (_order(self._seen),)
+        return self._order[0]
 
     @property
     def convention(self) -> Callable[[], str]:
-        return self._get().convention
+        return self._convention
 
 
 _AnyEvidence = _Evidence | _LazyEvidence
@@ -189,47 +227,75 @@ def _full_year(y: int, two_digit: bool) -> int:
     return (2000 + y if y < 70 else 1900 + y) if two_digit else y
 
 
+#: Where the prefilter's groups sit in ``Match.regs``: one tuple of every span costs less than a
+#: call per group, and most runs of digits are passed over after a look at these four.
+_WORD, _GAP, _NEXT, _FOLLOWS = (PREFILTER.groupindex[name] for name in ("word", "gap", "next", "follows"))
+
+
 def _scan(text: str, names: CalendarNames) -> list[_Raw]:
-    """Every date of ``text``, tried only where a run of digits could belong to one.
+    """Every date of ``text`` (see :func:`_scanning`)."""
+    return list(_scanning(text, names))
+
+
+def _scanning(text: str, names: CalendarNames) -> Iterator[_Raw]:
+    """Every date of ``text`` in order, tried only where a run of digits could belong to one.
 
     A date always holds a run of one, two or four digits. It starts at that run when what follows
     the run could go on with a date (a separator, a name, a suffix), or at one of the few words
     just before it when the nearest of them is part of a name. The language's pattern is matched,
-    anchored, at those places only, so most numbers cost a dictionary look-up or two.
+    anchored, at those places only, so most numbers cost a dictionary look-up or two. At the run
+    itself, when a separator and a digit follow it, the numeric forms alone are tried first
+    (:func:`~newstext.date_patterns.numeric_pattern`: the same match where they match).
     """
     pattern = date_pattern(names.tag)
-    found: list[_Raw] = []
+    numeric = numeric_pattern(names.tag)
     covered = 0
     firsts, words = names.first_tokens, names.all_tokens
     for run in PREFILTER.finditer(text):
-        start, end = run.span()
+        spans = run.regs
+        start, end = spans[0]
         if start < covered or end - start > 4:
             continue  # a chain of numbers: no part of a date
         tries: list[int] = []
         lo = max(covered, start - WINDOW)
-        word_start, word_end = run.span("word")
+        word_start, word_end = spans[_WORD]
         if word_end > lo:  # the nearest word before the run, cut at the start of the window
             word = text[max(word_start, lo) : word_end]
-            if word.casefold() in words or _unspaced(word) or "(" in run.group("gap"):
-                tries = [
-                    w.start()
-                    for w in TOKEN.finditer(text, lo, start)
-                    if w.group().casefold() in firsts or _unspaced(w.group())
-                ][-_WORDS_BACK:]
-        if run.start("follows") >= 0:
-            after = run.group("next")
-            if after is None or after.casefold() in words or _unspaced(after):
+            gap_start, gap_end = spans[_GAP]
+            if word.casefold() in words or _unspaced(word) or "(" in text[gap_start:gap_end]:
+                tries = _name_starts(text, lo, start, firsts)
+        quick = None
+        if spans[_FOLLOWS][0] >= 0:
+            next_start, next_end = spans[_NEXT]
+            if next_start < 0:  # a separator or a dash follows the run
+                tries.append(start)
+                if text[end + 1 : end + 2].isdigit():  # and a digit: the numeric forms may match
+                    quick = numeric
+            elif (after := text[next_start:next_end]).casefold() in words or _unspaced(after):
                 tries.append(start)
         for at in tries:
-            m = pattern.match(text, at)
-            if m is None or m.end() <= start:
-                continue
-            raw = _read(m, names)
+            m = quick.match(text, at) if quick is not None and at == start else None
+            if m is not None:
+                raw = _read_numeric(m, names)
+            else:
+                m = pattern.match(text, at)
+                if m is None or m.end() <= start:
+                    continue
+                raw = _read(m, names)
             if raw is not None:
-                found.append(raw)
+                yield raw
                 covered = raw.span.end
                 break
-    return found
+
+
+def _name_starts(text: str, lo: int, start: int, firsts: frozenset[str]) -> list[int]:
+    """Where, among the last words between ``lo`` and ``start``, a name could start a date."""
+    starts = []
+    for w in TOKEN.finditer(text, lo, start):
+        word = w.group()
+        if word.casefold() in firsts or _unspaced(word):
+            starts.append(w.start())
+    return starts[-_WORDS_BACK:]
 
 
 def _month(names: CalendarNames, name: str) -> int | None:
@@ -243,31 +309,73 @@ def _month(names: CalendarNames, name: str) -> int | None:
     return got
 
 
-@functools.lru_cache(maxsize=64)
-def _first_groups(pattern: regex.Pattern[str]) -> Callable[[tuple[Any, ...]], Any]:
-    """What picks, out of ``match.groups()``, the groups that :func:`_read` reads first."""
-    names = ("wd", "twd", "swd", "y", "ny", "n1", "n3", "s1", "r1", "ry", "iy")
-    return operator.itemgetter(*(pattern.groupindex[name] - 1 for name in names))
+#: The groups that :func:`_read` reads first, and those of a numeric match (:func:`_read_numeric`).
+_FIRST_GROUPS = ("wd", "twd", "swd", "y", "ny", "n1", "n2", "n3", "s1", "r1", "ry", "iy")
+_NUMERIC_GROUPS = ("twd", "swd", "ny", "n1", "n2", "n3", "iy")
+
+
+@functools.lru_cache(maxsize=128)
+def _groups(pattern: regex.Pattern[str], wanted: tuple[str, ...]) -> Callable[[tuple[Any, ...]], Any]:
+    """What picks the ``wanted`` groups out of ``match.groups()`` (one call: a look-up by group
+    name costs as much as the whole tuple)."""
+    return operator.itemgetter(*(pattern.groupindex[name] - 1 for name in wanted))
 
 
 def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
     """The parts of a pattern match, checked (real days, plausible years), or None."""
-    g = m.group
     if _in_url(m.string, m.start()):
         return None
-    values = m.groups()  # one call: a look-up by group name costs as much as the whole tuple
-    wd, twd, swd, y_text, ny, n1, n3, s1, r1, ry, iy = _first_groups(m.re)(values)
-    said = wd or twd
-    if not said and swd and (y_text or ny or n3):
+    wd, twd, swd, y_text, ny, n1, n2, n3, s1, r1, ry, iy = _groups(m.re, _FIRST_GROUPS)(m.groups())
+    span = _span(m, names, wd or twd, swd, bool(y_text or ny or n3), bool(s1 or (r1 and not ry)))
+    if span is None:
+        return None
+    if iy or ny or n1:
+        return _read_numbers(m, span, iy, ny, (n1, n2, n3))
+    if r1:
+        return _read_numeric_range(r1, m.group("r2"), m.group("rm"), ry, span)
+    if s1:
+        raw = _Raw(span, "num", int(s1), int(m.group("s2")), None)
+        return raw if _readings(raw) else None
+    return _read_words(m, names, span)
+
+
+def _read_numeric(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
+    """:func:`_read` of a match of the numeric forms alone (the same groups, read the same way)."""
+    if _in_url(m.string, m.start()):
+        return None
+    twd, swd, ny, n1, n2, n3, iy = _groups(m.re, _NUMERIC_GROUPS)(m.groups())
+    span = _span(m, names, twd, swd, bool(ny or n3), False)
+    return None if span is None else _read_numbers(m, span, iy, ny, (n1, n2, n3))
+
+
+def _span(
+    m: regex.Match[str], names: CalendarNames, said: str | None, swd: str | None, year: bool, short: bool
+) -> _Span | None:
+    """Where the match lies, with the weekday written beside it: ``said`` (before the date, or
+    bracketed or after a comma), or ``swd`` (after a space) if the date has a ``year``. None when
+    a ``short`` date (no year, only read beside a weekday) turns out to stand beside none."""
+    if not said and swd and year:
         said = swd
     if said and _lowercased(said, names) and _cased_text(m.string, m.start()):
         # "sepanjang minggu 20-26 Oktober": a week, not Sunday; a bracketed date then needs a year
         said = None
-        if s1 or (r1 and not ry):
+        if short:
             return None
-    span = _Span(*m.span(), *m.span("core"), names.weekdays.get(fold(said)) if said else None)
+    return _Span(*m.span(), *m.span("core"), names.weekdays.get(fold(said)) if said else None)
+
+
+def _read_numbers(
+    m: regex.Match[str],
+    span: _Span,
+    iy: str | None,
+    ny: str | None,
+    numbers: tuple[str | None, str | None, str | None],
+) -> _Raw | None:
+    """A date in digits: an ISO interval (``iy``), year first (``ny``) or year last (the three
+    ``numbers``, the first unset otherwise)."""
+    g = m.group
     if iy:
-        y, y2 = _year(g("iy"), numeric=True), _year(g("iy2"), numeric=True)
+        y, y2 = _year(iy, numeric=True), _year(g("iy2"), numeric=True)
         if y is None or y2 is None:
             return None
         first = _date(y, int(g("im")), int(g("id")))
@@ -280,21 +388,17 @@ def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
         if year is None or _date(year, int(g("nm")), int(g("nd"))) is None:
             return None
         return _Raw(span, "ymd", int(g("nd")), int(g("nm")), year)
-    if n1:
-        n2 = g("n2")
-        if len(n3) == 2 and g("sep").startswith(".") and (len(n1) < 2 or len(n2) < 2):
-            return None  # 1.2.13 is a version number far more often than a date; 08.10.21 is a date
-        year = _year(n3, numeric=True)
-        if year is None:
-            return None
-        raw = _Raw(span, "num", int(n1), int(n2), year, two_digit_year=len(n3) == 2)
-        return raw if _readings(raw) else None
-    if r1:
-        return _read_numeric_range(r1, g("r2"), g("rm"), ry, span)
-    if s1:
-        raw = _Raw(span, "num", int(s1), int(g("s2")), None)
-        return raw if _readings(raw) else None
-    return _read_words(m, names, span)
+    n1, n2, n3 = numbers
+    assert n1 is not None
+    assert n2 is not None
+    assert n3 is not None
+    if len(n3) == 2 and g("sep").startswith(".") and (len(n1) < 2 or len(n2) < 2):
+        return None  # 1.2.13 is a version number far more often than a date; 08.10.21 is a date
+    year = _year(n3, numeric=True)
+    if year is None:
+        return None
+    raw = _Raw(span, "num", int(n1), int(n2), year, two_digit_year=len(n3) == 2)
+    return raw if _readings(raw) else None
 
 
 def _read_numeric_range(r1: str, r2: str, rm: str, ry: str | None, span: _Span) -> _Raw | None:
@@ -396,7 +500,7 @@ def _lowercased(name: str, names: CalendarNames) -> bool:
 
 def _cased_text(text: str, at: int) -> bool:
     """Whether the text around ``at`` uses capitals at all (some scraped corpora are lowercased)."""
-    return any(ch.isupper() for ch in text[max(0, at - 300) : at + 300])
+    return any(map(str.isupper, text[max(0, at - 300) : at + 300]))
 
 
 def _in_url(text: str, at: int) -> bool:
@@ -434,6 +538,15 @@ def _dm(raw: _Raw, order: str) -> tuple[int, int]:
 
 
 def _evidence(raws: list[_Raw], reference: dt.date | None, convention: Callable[[], str]) -> _Evidence:
+    order = _order(raws)
+    if reference is not None:
+        return _Evidence(reference, "reference", order, convention)
+    anchor = _anchor(raws, _Evidence(None, "", order, convention))
+    return _Evidence(anchor, "article" if anchor is not None else "", order, convention)
+
+
+def _order(raws: Iterable[_Raw]) -> str | None:
+    """The order ("dm" or "md") that most of the certain numeric dates use, or None on a tie."""
     votes: Counter[str] = Counter()
     for r in raws:
         if r.kind != "num" or r.a == r.b:
@@ -445,20 +558,22 @@ def _evidence(raws: list[_Raw], reference: dt.date | None, convention: Callable[
             fits = _weekday_fits(r, readings, _full_year(r.year, r.two_digit_year))
             if len(fits) == 1:
                 votes[fits[0]] += 1
-    order = None
     if votes:
         (top, n), *rest = votes.most_common()
         if not rest or rest[0][1] < n:
-            order = top
-    base = _Evidence(None, "", order, convention)
-    if reference is not None:
-        return _Evidence(reference, "reference", order, convention)
+            return top
+    return None
+
+
+def _anchor(raws: Iterable[_Raw], base: _AnyEvidence) -> dt.date | None:
+    """The first day of the first date with a year (not a month alone) that resolves; ``base``
+    gives the order, and no anchor (a date with a year needs none)."""
     for r in raws:
         if r.year is not None and r.kind != "month":
             resolved = _resolve(r, base)
             if resolved is not None:
-                return _Evidence(resolved[0], "article", order, convention)
-    return base
+                return resolved[0]
+    return None
 
 
 def _weekday_fits(raw: _Raw, readings: tuple[str, ...], year: int) -> list[str]:
@@ -601,13 +716,25 @@ def _coerce_reference(reference: object) -> dt.date | None:
     raise TypeError(f"reference must be a datetime.date or 'YYYY-MM-DD', not {type(reference).__name__}")
 
 
-def _matches(
+class _Found(NamedTuple):
+    """A date of a text, resolved: what :class:`DateMatch` reports, before one is built."""
+
+    raw: _Raw
+    iso: str
+    value: dt.date
+    end_value: dt.date | None
+    precision: str
+    order_by: str
+    year_by: str
+
+
+def _found(
     text: str,
     names: CalendarNames,
     reference: dt.date | None,
     convention: Callable[[], str],
     evidence_text: str | None = None,
-) -> Iterator[DateMatch]:
+) -> Iterator[_Found]:
     raws = _scan(text, names)
     if not raws:
         return
@@ -616,8 +743,7 @@ def _matches(
         # often change is the end of the text): the dates of ``text`` are those of the original
         ev: _AnyEvidence = _evidence(raws, reference, convention)
     else:
-        ev_text = evidence_text
-        ev = _LazyEvidence(lambda: _evidence(_scan(ev_text, names), reference, convention))
+        ev = _LazyEvidence(_scanning(evidence_text, names), reference, convention)
     for raw in raws:
         got = _resolve(raw, ev)
         if got is None:
@@ -631,20 +757,7 @@ def _matches(
             iso, precision = f"{first.isoformat()}/{last.isoformat()}", "day"
         else:
             iso, last, precision = first.isoformat(), None, "day"
-        yield DateMatch(
-            start=raw.span.start,
-            end=raw.span.end,
-            text=text[raw.span.start : raw.span.end],
-            iso=iso,
-            value=first,
-            end_value=last,
-            precision=precision,
-            order_by=order_by,
-            year_by=year_by,
-            weekday=raw.weekday,
-            date_start=raw.span.core_start,
-            date_end=raw.span.core_end,
-        )
+        yield _Found(raw, iso, first, last, precision, order_by, year_by)
 
 
 def _names_and_convention(text: str, lang: str | None) -> tuple[CalendarNames, Callable[[], str]]:
@@ -684,7 +797,23 @@ def find_dates(
         raise TypeError(f"find_dates takes a str, not {type(text).__name__}")
     ref = _coerce_reference(reference)
     names, convention = _names_and_convention(text, lang)
-    return list(_matches(text, names, ref, convention))
+    return [
+        DateMatch(
+            start=f.raw.span.start,
+            end=f.raw.span.end,
+            text=text[f.raw.span.start : f.raw.span.end],
+            iso=f.iso,
+            value=f.value,
+            end_value=f.end_value,
+            precision=f.precision,
+            order_by=f.order_by,
+            year_by=f.year_by,
+            weekday=f.raw.weekday,
+            date_start=f.raw.span.core_start,
+            date_end=f.raw.span.core_end,
+        )
+        for f in _found(text, names, ref, convention)
+    ]
 
 
 @dataclass(frozen=True)
@@ -708,8 +837,8 @@ class NormalizeDates(Cleaner):
         if ctx.dates == "keep":
             return
         names, convention = _names_and_convention(ctx.original or text, ctx.lang or None)
-        for m in _matches(text, names, ctx.reference, convention, ctx.original or text):
-            if m.year_by.startswith("today"):
+        for f in _found(text, names, ctx.reference, convention, ctx.original or text):
+            if f.year_by.startswith("today"):
                 # nothing in the article or the call gives the year: writing this year's into the
                 # text would be a guess presented as fact, so the date stays as it was written.
                 # A weekday beside it ("today+weekday") only picks, among the years around today,
@@ -717,9 +846,9 @@ class NormalizeDates(Cleaner):
                 # Written, it would also become the year of the article's other dates on a second
                 # pass, and clean() would not be idempotent.
                 continue
-            before = text[m.date_start : m.date_end]
-            if before != m.iso:
-                yield Edit(self.name, m.date_start, m.date_end, before, m.iso, m.note)
+            start, end = f.raw.span.core_start, f.raw.span.core_end
+            if text[start:end] != f.iso:
+                yield Edit(self.name, start, end, text[start:end], f.iso, _note(f.order_by, f.year_by))
 
     def __call__(self, text: str, lang: str | None = None, *, reference: dt.date | str | None = None) -> str:
         """Normalise the dates of ``text`` on its own (language detected when ``lang`` is None)."""

@@ -174,15 +174,27 @@ def _identifier() -> Any:
     Greek), "no linguistic content", or languages rarely seen in news whose neighbours lose to them
     on short text (Bikol, Nigerian Pidgin for English). Their share of probability goes to the rest.
     The feature table is kept as float32 (45 MB): twice the memory of the shipped float16, half the
-    time per text.
+    time per text (numpy has no fast float16 path; a float16 table converted row by row after the
+    gather, which gives the same scores, was slower still, cache misses included). It is converted a
+    block of rows at a time, so that no second copy of it is made on the way (the peak memory of a
+    process is its model load).
     """
     import numpy as np
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier
     from py3langid.modelio import load_model
 
-    ptc, pc, classes, nextmove, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    ptc, pc, classes, shipped_moves, row, output = load_model(MODEL_DIR / MODEL_FILE)
+    # the automaton's moves (39 MB) as a numpy array of their own rather than the Python array they
+    # come in: numpy puts large arrays on huge pages, and the walk reads the moves at a few hundred
+    # scattered places per text, a quarter faster so when the other cleaners have run in between
+    nextmove = np.array(shipped_moves)
+    del shipped_moves
     keep = [i for i, code in enumerate(classes) if len(code) == 2]
-    table = np.ascontiguousarray(np.asarray(ptc)[:, keep], dtype=np.float32)
+    shipped = np.asarray(ptc)
+    table = np.empty((len(shipped), len(keep)), dtype=np.float32)
+    for start in range(0, len(shipped), _BLOCK):
+        table[start : start + _BLOCK] = shipped[start : start + _BLOCK, keep]  # float16 to 32: exact
+    del ptc, shipped
     priors = np.asarray(pc, dtype=np.float32)[keep]
 
     class FastIdentifier(LanguageIdentifier):  # type: ignore[misc]
@@ -195,9 +207,19 @@ def _identifier() -> Any:
                 return self._sparse_score(visits, self.nb_ptc)
             return super()._raw_score(b"")
 
+        def _sparse_score(self, visits: Counter[int], table: Any) -> Any:
+            # py3langid's own, with the rows gathered by take(): the same rows, in less time
+            idx = np.fromiter(visits.keys(), dtype=np.intp, count=len(visits))
+            counts = np.fromiter(visits.values(), dtype=np.float32, count=len(visits))
+            return np.log1p(counts) @ np.take(table, idx, axis=0) + self.nb_pc
+
     return FastIdentifier(
         table, priors, [classes[i] for i in keep], nextmove, output, norm_probs=True, tk_row=row
     )
+
+
+# rows of the feature table converted at a time (a few MB)
+_BLOCK = 8192
 
 
 def _feature_counts(identifier: Any, text: bytes) -> Counter[int]:
@@ -211,17 +233,14 @@ def _feature_counts(identifier: Any, text: bytes) -> Counter[int]:
     """
     import numpy as np
 
-    tables = _automaton(identifier)
-    nextmove, rowbase, output, depth = tables
+    nextmove, rowbase, output, depth = _automaton(identifier)
     size = len(text)
     if not size:
         return Counter()
-    data = np.frombuffer(text, dtype=np.uint8).astype(np.intp)
+    data = np.frombuffer(text, dtype=np.uint8)
     states = np.zeros(size, dtype=np.intp)
-    for step in range(depth):
-        lag = depth - 1 - step
-        if lag < size:
-            states[lag:] = nextmove[rowbase[states[lag:]] + data[: size - lag]]
+    for lag in range(min(depth, size) - 1, -1, -1):
+        states[lag:] = nextmove[rowbase[states[lag:]] + data[: size - lag]]
     found = output[states]
     return Counter(found[found >= 0].tolist())
 
@@ -236,7 +255,7 @@ def _automaton(identifier: Any) -> tuple[Any, Any, Any, int]:
     if found is None:
         import numpy as np
 
-        nextmove = np.frombuffer(identifier.tk_nextmove, dtype=np.dtype(identifier.tk_nextmove.typecode))
+        nextmove = np.asarray(identifier.tk_nextmove)
         rowbase = np.asarray(identifier._rowbase, dtype=np.intp)
         output = np.asarray(identifier.tk_output, dtype=np.intp)
         depth = _KNOWN_DEPTHS.get((len(nextmove), len(rowbase))) or _depth(nextmove, rowbase)
@@ -289,19 +308,64 @@ def identify(text: str, *, expect: str | None = None, sample: int = SAMPLE_CHARS
     if not isinstance(text, str):
         raise TypeError(f"identify takes a str, not {type(text).__name__}")
     expected = normalize_lang(expect) if expect is not None else "und"
-    part = _sample(text, min(sample, _FIRST_LOOK))
+    return _read(text, expected, sample, None).found
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """What :func:`identify` read of a text with its defaults, and what it found.
+
+    The detection is a function of the samples alone: of ``first`` (the first look) when that look
+    was ``sure``, else of ``second`` (the sample the answer was worked out on). So another text
+    whose samples are the same strings has the same language, without scoring them again.
+    """
+
+    first: str
+    sure: bool
+    second: str | None
+    found: Detection
+
+
+def read_language(text: str, before: Reading | None = None) -> Reading:
+    """:func:`identify` of ``text`` (with its defaults), and the samples it was read on.
+
+    ``before`` is the reading of another text, such as the raw article when ``text`` is its cleaned
+    version: a look whose sample is the same string as there is not scored again (cleaning often
+    leaves the places the samples are taken from as they were).
+    """
+    return _read(text, "und", SAMPLE_CHARS, before)
+
+
+def _read(text: str, expected: str, sample: int, before: Reading | None) -> Reading:
+    """:func:`identify`, with what it read: ``before`` (read with the same ``expected`` and
+    ``sample``) answers for the looks whose sample is the same string."""
+    first = _sample(text, min(sample, _FIRST_LOOK))
+    seen = before is not None and first == before.first
+    if seen and before is not None and before.sure:
+        return before
     scores = None
-    if expected == "und" and _has_letters(part, MIN_LETTERS):
+    if expected == "und" and not seen and _has_letters(first, MIN_LETTERS):
         identifier = _identifier()
-        scores = identifier._decide(part)  # what py3langid's classify() and rank() both work out
+        scores = identifier._decide(first)  # what py3langid's classify() and rank() both work out
         best = int(scores.argmax())
         p = float(scores[best])  # compared as a Python float, as py3langid's classify() gives it
         if p >= _SURE:  # one language plainly ahead at first look
-            return Detection(normalize_lang(str(identifier.nb_classes[best])), round(p, 4))
-    if sample > _FIRST_LOOK and len(part) < len(text.strip()):
+            found = Detection(normalize_lang(str(identifier.nb_classes[best])), round(p, 4))
+            return Reading(first, True, None, found)
+    part = first
+    if sample > _FIRST_LOOK and len(first) < len(text.strip()):
         part, scores = _sample(text, sample), None
-    # a text no longer than the first look is not scored twice
-    ranked = _rank(part) if scores is None else _ranking(scores)
+    if before is not None and part == before.second:
+        return Reading(first, False, part, before.found)
+    if scores is None and _has_letters(part, MIN_LETTERS):  # a text no longer than the first look
+        scores = _identifier()._decide(part)  # is not scored twice
+    ranked = [] if scores is None else _ranking(scores) if expected != "und" else _leaders(scores)
+    return Reading(first, False, part, _judge(part, ranked, expected))
+
+
+def _judge(part: str, ranked: list[tuple[str, float]], expected: str) -> Detection:
+    """The detection from the ranking of ``part``'s languages (see :func:`identify`): all of them
+    when a language is expected, else the two best."""
     if not ranked:
         return Detection("und", 0.0)
     if expected != "und":
@@ -317,20 +381,41 @@ def identify(text: str, *, expect: str | None = None, sample: int = SAMPLE_CHARS
     return Detection(normalize_lang(code), round(confidence, 4))
 
 
-def _rank(text: str) -> list[tuple[str, float]]:
-    """Every language with its probability for ``text``, best first; [] when it has too few letters."""
-    if not _has_letters(text, MIN_LETTERS):
-        return []
-    ranked: list[tuple[str, float]] = _identifier().rank(text)
-    return ranked
-
-
 def _ranking(scores: Any) -> list[tuple[str, float]]:
     """py3langid's ``rank()`` of a text from its scores: every label once, best first."""
-    merged: dict[str, float] = {}
-    for code, score in zip(_identifier().nb_classes, scores.tolist(), strict=True):
-        merged.setdefault(code, score)  # a label's first column holds its score
-    return sorted(merged.items(), key=operator.itemgetter(1), reverse=True)
+    labels, columns = _labels()
+    return sorted(
+        zip(labels, scores[columns].tolist(), strict=True), key=operator.itemgetter(1), reverse=True
+    )
+
+
+def _leaders(scores: Any) -> list[tuple[str, float]]:
+    """The first two of :func:`_ranking`, all that a detection with no expected language reads,
+    without ordering the hundred others: the best score's first label, then the best of the rest
+    (as a stable sort leaves equal scores in label order)."""
+    import numpy as np
+
+    labels, columns = _labels()
+    kept = scores[columns]
+    if np.isnan(kept).any():  # NaN has no place in an order: take what the sort makes of it
+        return _ranking(scores)[:2]
+    best = int(kept.argmax())
+    top = float(kept[best])
+    kept[best] = -np.inf
+    second = int(kept.argmax())
+    return [(labels[best], top), (labels[second], float(kept[second]))]
+
+
+@functools.cache
+def _labels() -> tuple[list[str], Any]:
+    """The identifier's labels, each once, and the column that holds the score of each (the first
+    column of a label that has two, as py3langid folds them)."""
+    import numpy as np
+
+    first: dict[str, int] = {}
+    for column, code in enumerate(_identifier().nb_classes):
+        first.setdefault(str(code), column)
+    return list(first), np.fromiter(first.values(), dtype=np.intp, count=len(first))
 
 
 def _has_letters(text: str, count: int) -> bool:

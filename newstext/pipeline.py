@@ -18,8 +18,8 @@ from newstext.edits import Edit, OffsetMap, apply_edits, settle
 from newstext.guard import DEFAULT_GUARD, Guard
 from newstext.language import (
     ParagraphLanguage,
-    detect_language,
     paragraph_languages,
+    read_language,
     title_language_mismatch,
 )
 
@@ -151,11 +151,12 @@ def settled_language(ctx: Context, cleaned: str) -> Context | None:
     language was detected (not given) and ``cleaned`` reads as another language, the input is
     cleaned again in that one, so that what is returned is in the language its own detection
     gives, and a second ``clean()`` detects what the first settled on (docs/guarantees.md).
-    A cleaned text too short to tell ("und") settles nothing.
+    A cleaned text too short to tell ("und") settles nothing. The cleaned text is read against what
+    the detection read of the input: a sample that cleaning left as it was is not scored again.
     """
     if not ctx.detected:
         return None
-    tag = detect_language(cleaned)
+    tag = read_language(cleaned, ctx.reading).found.tag
     if tag in (ctx.lang, "und"):
         return None
     return ctx.in_language(tag)

@@ -510,6 +510,35 @@ def test_white_space_around_the_original_gives_the_same_evidence() -> None:
     ]
 
 
+@pytest.mark.parametrize("tag", ["und", "en", "id", "zh", "th"])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12/10/2021 3/4/ 5/6/7/8/9",
+        "2021-10-08, 2021-10-20/2021-10-22 dan 10.08.21",
+        "Rapat 8/10/2021 (Jumat) lalu 08\u200f/10\u200f/2021, Senin",
+        "1.5°C, 2020-2025, 6.918 dan 1-1 1/2-inch",
+        "13/13/2021 http://a.id/10/8/2021 10-8-21 Cuma",
+    ],
+)
+def test_numeric_forms_alone_match_as_the_full_pattern(tag: str, text: str) -> None:
+    """Where a date starts with its digits, dates._scan tries the numeric forms alone first: where
+    they match, the full pattern matches the same text with the same groups."""
+    from newstext.date_patterns import numeric_pattern
+
+    quick, full = numeric_pattern(tag), date_pattern(tag)
+    assert quick is not None
+    for at in range(len(text)):
+        if not text[at].isdigit() or (at and text[at - 1].isdigit()):
+            continue
+        m = quick.match(text, at)
+        if m is not None:
+            want = full.match(text, at)
+            assert want is not None
+            assert want.span() == m.span()
+            assert {k: want.group(k) for k in quick.groupindex} == m.groupdict()
+
+
 def test_many_dates_in_a_long_text() -> None:
     text = "Kamis (5/6/2025) dan 20 Oktober. " * 5_000
     found = find_dates(text, "id")
@@ -591,22 +620,29 @@ def test_corpus_normalize_is_idempotent(article: Article) -> None:
 # --- the evidence of the article, worked out only when a date needs it ------------------------------------
 
 
-def test_lazy_evidence_is_the_evidence() -> None:
+@pytest.mark.parametrize(
+    "original",
+    [
+        "Senin (10/8/2021) hujan. Pada 13/8/2021 reda. Kamis, 12 Agustus, pasar buka.",
+        # the first date with a year is ambiguous: finding the anchor asks for the order of them all
+        "Rapat 10/8/2021 ditunda. Pada 13/8/2021 reda; 14/8/2021 cerah. Kamis, 12 Agustus.",
+        "Kamis, 12 Agustus, pasar buka; 5/4 tutup.",  # no date with a year: no anchor
+    ],
+)
+def test_lazy_evidence_is_the_evidence(original: str) -> None:
     import datetime as dt
 
     from newstext.calendar_names import calendar_names
-    from newstext.dates import _Evidence, _evidence, _LazyEvidence, _scan
+    from newstext.dates import _evidence, _LazyEvidence, _scan, _scanning
 
-    original = "Senin (10/8/2021) hujan. Pada 13/8/2021 reda. Kamis, 12 Agustus, pasar buka."
     names = calendar_names("id")
     for reference in (None, dt.date(2021, 8, 20)):
         eager = _evidence(_scan(original, names), reference, lambda: "dm")
-
-        def build(ref: dt.date | None = reference) -> _Evidence:
-            return _evidence(_scan(original, names), ref, lambda: "dm")
-
-        lazy = _LazyEvidence(build)
+        # asked in either order: the anchor first reads only the first dates, the order all of them
+        lazy = _LazyEvidence(_scanning(original, names), reference, lambda: "dm")
         assert (lazy.anchor, lazy.anchor_by, lazy.order) == (eager.anchor, eager.anchor_by, eager.order)
+        lazy = _LazyEvidence(_scanning(original, names), reference, lambda: "dm")
+        assert (lazy.order, lazy.anchor, lazy.anchor_by) == (eager.order, eager.anchor, eager.anchor_by)
         assert lazy.convention() == eager.convention()
 
 

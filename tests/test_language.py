@@ -352,3 +352,63 @@ def test_has_letters_counts_letters(text: str, count: int) -> None:
     from newstext.language import _has_letters
 
     assert _has_letters(text, count) == (sum(map(str.isalpha, text)) >= count)
+
+
+def test_two_leaders_are_the_first_two_of_the_ranking() -> None:
+    from newstext.language import SAMPLE_CHARS, _identifier, _leaders, _ranking, _sample
+
+    ident = _identifier()
+    for article in ARTICLES:
+        for text in (article.raw, article.gold, *article.raw.splitlines()):
+            for size in (150, SAMPLE_CHARS):
+                scores = ident._decide(_sample(text, size))
+                assert _leaders(scores) == _ranking(scores)[:2]
+
+
+# --- reading a cleaned text against the raw one ------------------------------------------------------
+
+
+@needs_corpus
+def test_a_text_read_against_another_is_identified_as_on_its_own() -> None:
+    from newstext import clean
+    from newstext.language import read_language
+
+    for article in ARTICLES:
+        texts = (article.raw, clean(article.raw), article.gold, article.raw + "\n\nLeave a Reply")
+        for text in texts:
+            for other in texts:
+                assert read_language(text, read_language(other)).found == identify(text)
+
+
+@settings(max_examples=200, deadline=None)
+@given(
+    st.lists(st.sampled_from([INDONESIAN, MALAY, ENGLISH, "Baca juga: Harga", "OK", ""]), max_size=8),
+    st.lists(st.sampled_from([INDONESIAN, MALAY, ENGLISH, "Read more", "x" * 60]), max_size=3),
+)
+def test_a_text_read_against_an_edited_copy_is_identified_as_on_its_own(
+    lines: list[str], extra: list[str]
+) -> None:
+    from newstext.language import read_language
+
+    text = "\n".join(lines)
+    for other in ("\n".join(lines + extra), "\n".join(extra + lines), "\n".join(lines[1:])):
+        assert read_language(text, read_language(other)).found == identify(text)
+        assert read_language(other, read_language(text)).found == identify(other)
+
+
+def test_samples_read_before_are_not_scored_again(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newstext import language
+    from newstext.language import read_language
+
+    sure, unsure = INDONESIAN * 5, f"{INDONESIAN} {MALAY}"
+    readings = [read_language(sure), read_language(unsure)]
+    assert readings[0].sure
+    assert not readings[1].sure
+
+    def no_scoring() -> None:
+        raise AssertionError("scored again")
+
+    monkeypatch.setattr(language, "_identifier", no_scoring)
+    for text, reading in zip((sure, unsure), readings, strict=True):
+        assert read_language(text, reading) == reading
+        assert read_language(f"  {text}\n", reading).found == reading.found  # the same samples
