@@ -27,8 +27,7 @@ from typing import Any, TypeVar
 
 from newstext.api import default_pipeline
 from newstext.context import Context, make_context
-from newstext.files import _WIDE_BOMS, SAMPLE, ByteSource, read_lines
-from newstext.files import _decode_line as decode_line
+from newstext.files import SAMPLE, WIDE_BOMS, ByteSource, decode_line, read_lines
 from newstext.jsonl import LineOutcome, Status, process_line, process_line_with_source
 from newstext.pipeline import Pipeline, Result
 from newstext.profiles import Profile
@@ -286,7 +285,7 @@ def read_blocks(stream: ByteSource, name: str, *, size: int = BLOCK) -> Iterator
     """
     head = stream.read(SAMPLE)
     cut = head.rfind(b"\n") + 1 or len(head)
-    if not head.startswith(tuple(bom for bom, _ in _WIDE_BOMS)):
+    if not head.startswith(tuple(bom for bom, _ in WIDE_BOMS)):
         try:
             head[:cut].decode("utf-8")
         except UnicodeDecodeError:

@@ -20,7 +20,17 @@ from typing import IO, Protocol
 
 import regex
 
-__all__ = ["AtomicOutput", "ByteSource", "DecodeError", "decode", "plausible", "read_lines", "same_file"]
+__all__ = [
+    "WIDE_BOMS",
+    "AtomicOutput",
+    "ByteSource",
+    "DecodeError",
+    "decode",
+    "decode_line",
+    "plausible",
+    "read_lines",
+    "same_file",
+]
 
 SAMPLE = 1 << 20  # bytes read to tell the encoding of a file that is not UTF-8
 
@@ -115,7 +125,7 @@ def read_lines(stream: ByteSource, name: str) -> Iterator[str]:
     """
     head = stream.read(SAMPLE)
     rest = stream
-    for bom, wide in _WIDE_BOMS:
+    for bom, wide in WIDE_BOMS:
         if head.startswith(bom):  # UTF-16 and UTF-32 cannot be split on the byte b"\n"
             yield from _wide_lines(head, rest, wide, name)
             return
@@ -145,16 +155,16 @@ def read_lines(stream: ByteSource, name: str) -> Iterator[str]:
         *complete, carry = carry.split(b"\n")
         for raw in complete:
             number += 1
-            yield _decode_line(raw, encoding, name, number, offset)
+            yield decode_line(raw, encoding, name, number, offset)
             offset += len(raw) + 1
     if carry:
         number += 1
-        yield _decode_line(carry, encoding, name, number, offset)
+        yield decode_line(carry, encoding, name, number, offset)
 
 
 #: byte-order marks of the encodings whose line break is more than the byte b"\n" (UTF-32 first:
 #: its little-endian mark begins with UTF-16's)
-_WIDE_BOMS = (
+WIDE_BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32"),
     (codecs.BOM_UTF32_BE, "utf-32"),
     (codecs.BOM_UTF16_LE, "utf-16"),
@@ -190,7 +200,11 @@ def _wide_lines(head: bytes, rest: ByteSource, encoding: str, name: str) -> Iter
         yield carry.removesuffix("\r")
 
 
-def _decode_line(raw: bytes, encoding: str, name: str, number: int, offset: int) -> str:
+def decode_line(raw: bytes, encoding: str, name: str, number: int, offset: int) -> str:
+    """One line of a file as text: ``raw`` (its bytes, without the "\\n") decoded from ``encoding``,
+    less a "\\r" at its end and, on line 1, a UTF-8 byte-order mark; an undecodable byte raises a
+    :class:`DecodeError` naming the file (``name``), the line (``number``) and the byte's offset
+    (``offset`` is the line's first byte in the file)."""
     if raw.endswith(b"\r"):
         raw = raw[:-1]
     if number == 1 and raw.startswith(b"\xef\xbb\xbf"):

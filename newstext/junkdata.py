@@ -510,6 +510,8 @@ def safe_finditer(pattern: regex.Pattern[str], text: str) -> Iterator[regex.Matc
 KEY_CHARS = 2
 #: How many characters of a line's start (after its lead) are compared with a pattern's literal start.
 HEAD_CHARS = 16
+# how many characters of a line's start (after its lead) its key and head are worked out from
+_FACT_CHARS = HEAD_CHARS + 8
 #: What a line may start with before its first word: blanks, bullets, brackets, quotes, dashes.
 LEAD = " \t\u00a0\u3000.,;:!?…[(【（<>»«•*▶►■▪◆→|–—-\"“”„'‘’#・"
 _SKIP = regex.compile(
@@ -771,7 +773,7 @@ def _bucket(head: str) -> str:
 
 def _head(text: str) -> str:
     """The first :data:`HEAD_CHARS` characters of ``text``, case-folded, white space folded."""
-    head = text[: HEAD_CHARS + 8].casefold()
+    head = text[:_FACT_CHARS].casefold()
     if not head.isascii():
         head = head.translate(_KEY_FOLD)
     return " ".join(head.split())[:HEAD_CHARS]
@@ -893,16 +895,12 @@ class Scanner:
     def scan(self, text: str, ctx: Context | None = None) -> Iterator[tuple[int, Any]]:
         """Every (entry index, match), in no particular order; a pattern from data shares the
         index of the first pattern it was joined with."""
-        lines = ctx.memo(_Lines, text) if ctx is not None else _Lines(text)
+        lines = _lines_of(text, ctx)
         keyed = self.keyed
         if keyed:
-            heads_of = lines.heads
-            for pos, stripped, key in lines.keyed():
+            for pos, (key, head) in lines.keyed():
                 found = keyed.get(key)
                 if found:
-                    head = heads_of.get(pos)
-                    if head is None:
-                        head = heads_of[pos] = _head(stripped)
                     every, units = found
                     if not head.startswith(every):
                         continue  # most lines: no pattern's head
@@ -927,13 +925,12 @@ class Scanner:
                     if held is not None:
                         yield held_i, held
         if self.ended:
-            for e in _ENDS.finditer(text):
-                line_start = text.rfind("\n", 0, e.start()) + 1
+            for line_start, line_end in lines.bracket_ends():
                 for i in self.ended:
                     entry = self.entries[i]
-                    m = self._run(entry.pattern, _reach(entry), text, line_start, e.end())
+                    m = self._run(entry.pattern, _reach(entry), text, line_start, line_end)
                     if entry.own is not None:
-                        mine = self._run(entry.own, _reach(entry), text, line_start, e.end())
+                        mine = self._run(entry.own, _reach(entry), text, line_start, line_end)
                         if mine is not None:
                             m = mine if m is None else entry.resolve(m, mine)  # type: ignore[misc]
                     if m is not None:
@@ -997,61 +994,136 @@ def _reach(entry: Entry) -> int | None:
     return entry.reach if entry.timeout else None
 
 
+def _lines_of(text: str, ctx: Context | None) -> _Lines:
+    """The :class:`_Lines` of ``text``, shared by the scans of the same text in one call
+    (through ``ctx.scratch``, as :meth:`Context.memo` shares what it computes). A rule that
+    removes something hands the next one a new text, made mostly of the same lines: its
+    :class:`_Lines` takes over what the one before worked out for them."""
+    if ctx is None:
+        return _Lines(text)
+    hit = ctx.scratch.get(_Lines)
+    if hit is not None and hit[0] is text:
+        return hit[1]  # type: ignore[no-any-return]
+    lines = _Lines(text, None if hit is None else hit[1])
+    ctx.scratch[_Lines] = (text, lines)
+    return lines
+
+
 class _Lines:
     """What the scanners look up in the lines of one text, each worked out once, when first asked
-    for (shared by the rules that scan the same text through :meth:`Context.memo`)."""
+    for (shared by the rules that scan the same text, see :func:`_lines_of`).
 
-    __slots__ = ("_keyed", "_level", "_shorts", "heads", "lines", "text")
+    What a line's text alone decides (its key and head, see :meth:`keyed`) is worked out once in
+    a call: a :class:`_Lines` built after one of an earlier text (``before``) looks it up for the
+    lines the two texts share.
+    """
 
-    def __init__(self, text: str) -> None:
+    __slots__ = ("_facts", "_fresh", "_keyed", "_known", "_known_level", "_level", "_shorts", "lines", "text")
+
+    def __init__(self, text: str, before: _Lines | None = None) -> None:
         self.text = text
         self.lines = text.split("\n")
-        #: the :func:`_head` of the lines looked at so far, by offset
-        self.heads: dict[int, str] = {}
-        self._keyed: list[tuple[int, str, str]] | None = None
+        #: the key and head of each line of this text (None: nothing but its lead)
+        self._facts: dict[str, tuple[str, str] | None] = {}
+        # what is known of the text before: the facts of its lines, its level
+        self._known = before._facts if before is not None else {}
+        self._known_level = before._level_bound() if before is not None else None
+        #: whether this text has a line the text before did not have
+        self._fresh = True
+        self._keyed: list[tuple[int, tuple[str, str]]] | None = None
         self._shorts: tuple[str, ...] | None = None
         self._level: int | None = None
 
-    def keyed(self) -> list[tuple[int, str, str]]:
+    def keyed(self) -> list[tuple[int, tuple[str, str]]]:
         """Each line that holds more than its lead (see :data:`LEAD`; a line of nothing but
-        that has no key): its offset, the line without its lead, its :func:`line_key`."""
+        that has no key): its offset, and its :func:`line_key` and :func:`_head`."""
         if self._keyed is None:
+            known = self._known
+            facts = self._facts
             out = []
             pos = 0
-            fold = _KEY_FOLD
+            fresh = False
             for line in self.lines:
-                stripped = line.lstrip(LEAD)
-                if not stripped:
-                    pos += len(line) + 1
-                    continue
-                # line_key, inlined: this runs for every line of every text
-                key = stripped[: KEY_CHARS + 2].casefold()
-                if not key.isascii():
-                    key = key.translate(fold)
-                key = key[:KEY_CHARS]
-                if not key.isalnum():  # a short line, a mark after the first character: rare
-                    key = _bucket(key)
-                out.append((pos, stripped, key))
+                if line:
+                    if line in known:
+                        fact = known[line]
+                    else:
+                        fact = _line_fact(line.lstrip(LEAD)[:_FACT_CHARS])
+                        fresh = True
+                    facts[line] = fact
+                    if fact is not None:
+                        out.append((pos, fact))
                 pos += len(line) + 1
             self._keyed = out
+            self._fresh = fresh
+            self._known = {}
         return self._keyed
 
     def shorts(self) -> tuple[str, ...]:
         """For each of :data:`TIERS`, the lines no longer than it (trailing blanks aside), joined."""
         if self._shorts is None:
             lines = self.lines
+            longest = max(map(len, lines))
             self._shorts = tuple(
-                "\n".join([ln for ln in lines if len(ln) <= limit or len(ln.rstrip()) <= limit])
+                self.text
+                if longest <= limit  # every line: the text itself
+                else "\n".join([ln for ln in lines if len(ln) <= limit or len(ln.rstrip()) <= limit])
                 for limit in TIERS
             )
         return self._shorts
 
     def level(self) -> int:
         """Whether the text holds a character outside ASCII or Windows-1252 (see
-        :func:`_script_level`)."""
+        :func:`_script_level`), or more: the level of the text before when this one has no line
+        that one did not have. A word cannot be in a text of a lower level: the level only lets
+        a scan pass over words, and one too high passes over fewer."""
         if self._level is None:
-            self._level = _script_level(self.text)
+            if self._known_level is not None and self._keyed is not None and not self._fresh:
+                self._level = self._known_level
+            else:
+                self._level = _script_level(self.text)
         return self._level
+
+    def _level_bound(self) -> int | None:
+        """:meth:`level` if worked out, or what it cannot exceed (see there), or None."""
+        if self._level is None and self._keyed is not None and not self._fresh:
+            return self._known_level
+        return self._level
+
+    def bracket_ends(self) -> list[tuple[int, int]]:
+        """The start and end of each line that ends with a closing bracket (see :data:`_ENDS`)."""
+        out = []
+        pos = 0
+        for line in self.lines:
+            end = pos + len(line)
+            # a match ends the line and spans at most _ENDS_WIDTH characters
+            if (")" in line or "]" in line) and _ENDS.search(line, max(0, len(line) - _ENDS_WIDTH)):
+                out.append((pos, end))
+            pos = end + 1
+        return out
+
+
+def _line_fact(start: str) -> tuple[str, str] | None:
+    """The :func:`line_key` and :func:`_head` of a line whose first :data:`_FACT_CHARS`
+    characters after its lead are ``start``, or None when the line holds nothing but its lead."""
+    if not start:
+        return None
+    folded = start.casefold()
+    if folded.isascii():
+        # most lines: the key is the head's first characters (case-folding maps each character
+        # on its own, and nothing ASCII is folded further)
+        key = folded[:KEY_CHARS]
+        head = " ".join(folded.split())[:HEAD_CHARS]
+    else:
+        # line_key and _head, inlined: this runs for every line of every text
+        key = start[: KEY_CHARS + 2].casefold()
+        if not key.isascii():
+            key = key.translate(_KEY_FOLD)
+        key = key[:KEY_CHARS]
+        head = " ".join(folded.translate(_KEY_FOLD).split())[:HEAD_CHARS]
+    if not key.isalnum():  # a short line, a mark after the first character: rare
+        key = _bucket(key)
+    return key, head
 
 
 def _script_level(text: str) -> int:
@@ -1077,3 +1149,5 @@ def _wide(text: str) -> bool:
 _BLANKS = re.compile(r"[^\S\n]*")
 # the end of a line that closes a bracket: where a photo credit or editor's initials may end
 _ENDS = re.compile(r"[)\]]\.?[^\S\n]{0,8}$", re.MULTILINE)
+#: the most characters a match of _ENDS spans
+_ENDS_WIDTH = 10

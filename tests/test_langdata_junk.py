@@ -964,3 +964,21 @@ def test_script_line_after_blanks_goes() -> None:
     story = "Der Minister sagte, die Regierung werde die Steuern senken."
     for line in ("  gtag('config', 'G-1');", "\tvar  googletag = googletag || {};", "window.__ads = []"):
         assert drop_boilerplate(f"{story}\n{line}\n{story}", "de") == f"{story}\n{story}", line
+
+
+def test_scan_of_a_later_text_in_the_same_call_finds_what_a_fresh_scan_finds() -> None:
+    # a later text of the same call takes over what was worked out for the lines it shares with
+    # the text before (their keys and heads, its level): it must find what a scan of its own finds
+    from newstext.context import make_context
+
+    story = "Der Minister sagte, die Regierung werde die Steuern senken. Ωραία."
+    first = (
+        f"Weitere Informationen:\n{story}\nFoto: dpa\n© AFP / Jane Doe\nNewsletter abonnieren\n"
+        f"(dpa/abc)\n{story} (AP Photo/Jo Ko)"
+    )
+    ctx = make_context(first, "de")
+    jd = junk_data(ctx.data)
+    for text in (first, first.replace("Foto: dpa\n", ""), first.replace(" Ωραία.", "")[:-3] + ")"):
+        for scanner in (jd.end_matter, jd.boilerplate, jd.related, jd.footers, jd.credits):
+            found = sorted((i, m.span()) for i, m in scanner.scan(text, ctx))
+            assert found == sorted((i, m.span()) for i, m in scanner.scan(text)), text
