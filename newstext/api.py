@@ -37,6 +37,9 @@ def check_text(text: object) -> str:
     raise TypeError(f"newstext cleans str, not {type(text).__name__}: pass the article's text as a str")
 
 
+_NAMES = frozenset(c.name for c in DEFAULT_CLEANERS)
+
+
 @functools.lru_cache(maxsize=64)
 def _pipeline(off: frozenset[str]) -> Pipeline:
     return Pipeline(c for c in DEFAULT_CLEANERS if c.name not in off)
@@ -48,11 +51,12 @@ def default_pipeline(**toggles: Unpack[Toggles]) -> Pipeline:
     >>> default_pipeline(drop_credits=False).names[:3]
     ('unescape_html', 'fix_mojibake', 'strip_html_tags')
     """
-    names = {c.name for c in DEFAULT_CLEANERS}
+    if not toggles:
+        return _pipeline(frozenset())  # what nearly every call asks for
     off: set[str] = set()
     for key, value in toggles.items():
-        if key not in names:
-            raise TypeError(f"unknown option {key!r}: cleaners are {', '.join(sorted(names))}")
+        if key not in _NAMES:
+            raise TypeError(f"unknown option {key!r}: cleaners are {', '.join(sorted(_NAMES))}")
         if not isinstance(value, bool):
             raise TypeError(f"{key} takes True or False, not {value!r}")
         if not value:

@@ -29,23 +29,42 @@ _SPACES = tuple(
     "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
     "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
 )
-
+#: the ASCII ones, as bytes for bytes.translate
+_ASCII_SPACES = "".join(ch for ch in _SPACES if ch.isascii()).encode("ascii")
+_ASCII = bytes(range(128))
 
 #: below this length splitting a text on white space (str.split, whose white space is exactly
 #: _SPACES) is cheaper than counting each white-space character; above it, splitting would build
 #: a string per word
 _SPLIT_MAX = 1 << 12
+#: from this length on, a text that is mostly ASCII is weighed in its UTF-8 bytes (see _weight)
+_BYTES_MIN = 128
+
+
+def _white_space(text: str) -> int:
+    """How many characters of ``text`` are white space."""
+    if len(text) <= _SPLIT_MAX:
+        return len(text) - sum(map(len, text.split()))
+    return sum(text.count(ch) for ch in _SPACES)
 
 
 def _weight(text: str) -> int:
     """Characters that are not white space: what a removal really takes away.
 
     All Unicode white space is left out, so a rule that only turns no-break spaces into spaces
-    removes nothing.
+    removes nothing. In a text that is mostly ASCII the ASCII white space is counted in the text's
+    UTF-8 bytes by ``bytes.translate``, a table lookup per byte in C, and only the non-ASCII
+    characters are looked at as a str: far faster than splitting or counting in the whole text.
     """
-    if len(text) <= _SPLIT_MAX:
-        return sum(map(len, text.split()))
-    return len(text) - sum(text.count(ch) for ch in _SPACES)
+    if text.isascii():
+        return len(text.encode("ascii").translate(None, _ASCII_SPACES))
+    if len(text) >= _BYTES_MIN:
+        data = text.encode("utf-8", "surrogatepass")
+        if (len(data) - len(text)) * 2 <= len(text):
+            others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
+            ascii_spaces = len(data) - len(data.translate(None, _ASCII_SPACES))
+            return len(text) - ascii_spaces - _white_space(others)
+    return len(text) - _white_space(text)
 
 
 #: the weight of the article, asked for by every guarded rule of one call (the same str object,
@@ -79,7 +98,8 @@ class Guard:
         """
         if not edits:
             return None
-        removed = sum(_weight(e.before) - _weight(e.after) for e in edits)
+        # (a weight is a count of characters, so the edits are weighed together, in one pass each)
+        removed = _weight("".join([e.before for e in edits])) - _weight("".join([e.after for e in edits]))
         if removed < self.min_chars:
             return None
         share = removed / max(_article_weight(original), 1)

@@ -23,7 +23,7 @@ import html.entities
 import re
 import unicodedata
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import ClassVar
 
 import ftfy
@@ -32,11 +32,13 @@ from newstext.characters import (
     BIDI_CONTROLS,
     CONTROL_CHARS,
     INVISIBLE_CHARS,
+    REMOVED_CHARS,
     SPACE_CHARS,
     normalize_spaces,
     remove_bidi_controls,
     remove_control_chars,
     remove_invisible,
+    special_chars,
 )
 from newstext.context import Context
 from newstext.edits import Edit, apply_edits
@@ -81,7 +83,7 @@ FTFY_CONFIG = ftfy.TextFixerConfig(
 _EXPLAIN_CONFIG = FTFY_CONFIG._replace(explain=True)
 
 
-def _badness_prefilter() -> tuple[str, str] | None:
+def _badness_prefilter() -> list[tuple[str, list[str]]] | None:
     """A regex that matches wherever ftfy's mojibake heuristic (``ftfy.badness.BADNESS_RE``) could.
 
     ``BADNESS_RE`` is an alternation of short character sequences; searching it over a whole
@@ -96,7 +98,8 @@ def _badness_prefilter() -> tuple[str, str] | None:
     updates. If the regex has a shape this analysis does not understand, None is returned and every
     line with non-ASCII text is checked with ftfy's own heuristic (slower, still exact).
 
-    Returned in two parts, ``(first, rest)``: the pattern is ``[first](?:rest)``.
+    Returned as the alternatives' suffixes, each as its first item and the items after it (each
+    item a literal or a character class, as pattern text); :func:`_prefilter_pattern` joins them.
     """
     try:
         from re import _constants as sre_c  # type: ignore[attr-defined]
@@ -146,8 +149,7 @@ def _badness_prefilter() -> tuple[str, str] | None:
                 return None
         return "[" + "".join(parts) + "]"
 
-    first_chars: list[str] = []
-    rests_of: list[list[str]] = []
+    alternatives: list[tuple[str, list[str]]] = []
     for branch in branches:
         items = list(branch)
         k = next((i for i, (op, av) in enumerate(items) if rare(op, av)), None)
@@ -159,19 +161,42 @@ def _badness_prefilter() -> tuple[str, str] | None:
             if piece is None:
                 break  # a shorter suffix still matches wherever the full alternative does
             out.append(piece)
-        first_chars.append(out[0])
-        rests_of.append(out[1:])
-    # A pattern that starts with a character class is searched by a fast scan for that class, so
-    # the first characters are taken out in front, as one class, and each alternative checks its
-    # own with a one-character lookbehind: (?:[ab]x|cy) becomes [abc](?:(?<=[ab])x|(?<=c)y).
-    union = "".join(f[1:-1] if f.startswith("[") else f for f in first_chars)
-    rests = "|".join(f"(?<={f}){''.join(rest)}" for f, rest in zip(first_chars, rests_of, strict=True))
-    return union, rests
+        alternatives.append((out[0], out[1:]))
+    return alternatives
+
+
+def _prefilter_pattern(alternatives: list[tuple[str, list[str]]], also: str = "", last: str = "") -> str:
+    """One pattern that matches wherever one of the prefilter's ``alternatives`` does, or at one of
+    the characters of the class body ``also``; built to be searched fast. ``last``, when given, is
+    one more branch, tried after the others at a character of the first class.
+
+    A pattern that starts with a character class is searched by a fast scan for that class, so the
+    first characters of all alternatives are taken out in front, as one class. Each alternative
+    then starts with its second item and checks its own first character with a lookbehind:
+    (?:[ab]x|cy) becomes [abc](?:x(?<=[ab]x)|y(?<=cy)). An alternative that starts with a class or
+    a literal is passed over by the regex engine after one test of the character, so a character
+    of the first class (an "é" in French, every letter in Russian) costs one test per alternative
+    whose second item it is followed by, instead of one lookbehind per alternative; and a character
+    that no second item takes (a letter, most often) costs one test in all, the lookahead in front.
+    """
+
+    def body(item: str) -> str:
+        return item[1:-1] if item.startswith("[") else item
+
+    union = also + "".join(body(first) for first, _ in alternatives)
+    alone = also + "".join(body(first) for first, rest in alternatives if not rest)
+    seconds = "".join(body(rest[0]) for _, rest in alternatives if rest)
+    longer = "|".join(
+        f"{rest[0]}(?<={first}{rest[0]}){''.join(rest[1:])}" for first, rest in alternatives if rest
+    )
+    branches = ([f"(?<=[{alone}])"] if alone else []) + ([f"(?=[{seconds}])(?:{longer})"] if longer else [])
+    branches += [last] if last else []
+    return f"[{union}](?:{'|'.join(branches)})"
 
 
 _PREFILTER_PARTS = _badness_prefilter()
 #: Where ftfy's mojibake heuristic might fire (None: check every non-ASCII line with ftfy).
-BADNESS_PREFILTER = None if _PREFILTER_PARTS is None else re.compile("[{}](?:{})".format(*_PREFILTER_PARTS))
+BADNESS_PREFILTER = None if _PREFILTER_PARTS is None else re.compile(_prefilter_pattern(_PREFILTER_PARTS))
 
 # The other fixers switched on in FTFY_CONFIG change only text that holds one of these:
 # C1 controls (fix_c1_controls), Latin ligatures (fix_latin_ligatures), UTF-16 surrogates
@@ -183,9 +208,7 @@ _OTHER_FIXES_RE = re.compile(f"[{_OTHER_FIXES}]")
 #: One search for both: a character one of the other fixers changes, or a place where the
 #: prefilter matches (one scan of the text instead of two; None when there is no prefilter).
 _MAY_CHANGE_RE = (
-    None
-    if _PREFILTER_PARTS is None
-    else re.compile(f"[{_OTHER_FIXES}{_PREFILTER_PARTS[0]}](?:(?<=[{_OTHER_FIXES}])|{_PREFILTER_PARTS[1]})")
+    None if _PREFILTER_PARTS is None else re.compile(_prefilter_pattern(_PREFILTER_PARTS, also=_OTHER_FIXES))
 )
 
 
@@ -244,21 +267,41 @@ def _splice(text: str, segments: Iterable[tuple[int, int, str, bool]]) -> str:
     return "".join(parts)
 
 
+def _segments_to_check(text: str, finish: _Finisher | None) -> Iterable[tuple[int, int]]:
+    """The segments :func:`_changed_segments` must look at: it would pass over every other one.
+
+    Most texts hold no segment that ftfy changes, as they are or finished; this says so with as
+    few passes over the text as it can.
+    """
+    if text.isascii():
+        # (finishing ASCII text without ESC, the only ASCII character ftfy changes, gives such text)
+        return _segments(text) if "\x1b" in text else ()
+    # NFC never composes across "\n", so the text is NFC exactly when every line is.
+    if not unicodedata.is_normalized("NFC", text) or _MAY_CHANGE_RE is None:
+        return _segments(text)
+    # The prefilter's alternatives hold no anchors, and its lookbehinds look only at the characters
+    # its match consists of, so a match inside a segment is a match in the whole text: no match in
+    # the text means no segment can match.
+    if finish is None or not finish.may_hide(text):
+        return _segments(text) if _MAY_CHANGE_RE.search(text) else ()
+    if len(text) > FTFY_CONFIG.max_decode_length:
+        return _segments(text)  # (some segments are parts of lines: each is finished as it is)
+    if finish.removes_any(text):
+        if _MAY_CHANGE_RE.search(text):
+            return _segments(text)
+        whole = finish.text(text)
+        # the segments are the lines: does one of them, finished, hold what ftfy would change?
+        return _segments(text) if whole != text and _text_may_change(whole) else ()
+    return _unsettled_lines(text, finish)
+
+
 def _changed_segments(text: str, finish: _Finisher | None = None) -> Iterator[tuple[int, int, str, bool]]:
     """Each segment ftfy changes: its span, ftfy's result for it, and whether ``finish`` helped.
 
     ``finish`` (see :func:`_finisher`) is applied to the lines ftfy looks at; when the finished
     line is one ftfy would repair further, that repair is taken too.
     """
-    if not _text_may_change(text):
-        # (finishing ASCII text without ESC, the only ASCII character ftfy changes, gives such text)
-        if finish is None or text.isascii() or _HIDING_RE.search(text) is None:
-            return
-        if len(text) <= FTFY_CONFIG.max_decode_length:
-            whole = finish.text(text)
-            if whole == text or not _text_may_change(whole):
-                return  # the segments are the lines, and not one of them may change once finished
-    for start, end in _segments(text):
+    for start, end in _segments_to_check(text, finish):
         segment = text[start:end]
         if _may_change(segment):
             fixed = ftfy.fix_text_segment(segment, FTFY_CONFIG)
@@ -280,22 +323,74 @@ def _changed_segments(text: str, finish: _Finisher | None = None) -> Iterator[tu
             yield start, end, fixed, finished
 
 
-_SPACE_RUN_RE = re.compile(r"[ \t]{2,}|\t")
+# "[ \t]{2,}|\t", written to start with a class, which the search skips ahead to in C
+_SPACE_RUN_RE = re.compile(r"[ \t](?:[ \t]++|(?<=\t))")
 
 #: characters the rules after fix_mojibake remove or rewrite, which can stand inside mojibake and
 #: hide it from ftfy ("┌\xad¡" is "ڭ" once the soft hyphen is gone)
-_HIDING_RE = re.compile(
-    "["
-    + re.escape("".join(sorted(CONTROL_CHARS | BIDI_CONTROLS | INVISIBLE_CHARS | SPACE_CHARS)))
-    + re.escape("".join(sorted(set(ASCII_QUOTES) - {'"', "'"})))
-    + "\t]"
+_HIDING_CHARACTERS = CONTROL_CHARS | BIDI_CONTROLS | INVISIBLE_CHARS | SPACE_CHARS
+_HIDING_QUOTES = "".join(sorted(set(ASCII_QUOTES) - {'"', "'"}))
+_HIDING_RE = re.compile("[" + re.escape("".join(sorted(_HIDING_CHARACTERS)) + _HIDING_QUOTES) + "\t]")
+
+
+#: what else finishing changes: a run of spaces folds, a space next to a line break goes (a
+#: guillemet's inner space goes with it, and the guillemets are in _HIDING_RE)
+_FINISH_CHANGES = rf"(?:{_HIDING_RE.pattern}| [ \n]|\n )"
+
+
+def _unsettled_pattern(alternatives: list[tuple[str, list[str]]], replaced: Iterable[str]) -> re.Pattern[str]:
+    """:data:`_MAY_CHANGE_RE` with one more branch, which matches (with an empty group 1) at a
+    character of the prefilter's first class that finishing keeps (it is none of ``replaced``) if
+    finishing changes one of the characters after it that a match of the prefilter beginning there
+    could span (or the guillemet just after them, which takes the space before it along).
+    """
+    span = max(len(rest) for _, rest in alternatives)  # characters of a match after its first
+    kept = "(?<![" + re.escape("".join(sorted(replaced))) + "])"
+    near = rf"{kept}(?=(?s:.){{0,{span}}}{_FINISH_CHANGES})()"
+    return re.compile(_prefilter_pattern(alternatives, also=_OTHER_FIXES, last=near))
+
+
+#: the pattern :func:`_unsettled_lines` searches, for quotes made ASCII (True) or not (False)
+_UNSETTLED_RE = (
+    {}
+    if _PREFILTER_PARTS is None
+    else {
+        True: _unsettled_pattern(_PREFILTER_PARTS, SPACE_CHARS | set(ASCII_QUOTES)),
+        False: _unsettled_pattern(_PREFILTER_PARTS, SPACE_CHARS),
+    }
 )
+
+
+def _unsettled_lines(text: str, finish: _Finisher) -> Iterable[tuple[int, int]]:
+    """The lines of ``text`` that may hold what ftfy would change once they are finished, or every
+    segment when ``text`` itself may hold what ftfy changes.
+
+    ``text`` is NFC, and finishing removes none of its characters: it replaces characters by ASCII
+    quotes and spaces and removes spaces only, so no character is decomposed or brought next to
+    another it composes with, and a finished line is NFC too; the characters ftfy's other fixers
+    change are never put in. A match of the prefilter in a finished line begins at a character of
+    the prefilter's first class that finishing kept; if finishing changed none of the characters
+    after it that the match spans, the same match is in ``text``. One search finds both.
+    """
+    lines: list[tuple[int, int]] = []
+    end = 0
+    for m in _UNSETTLED_RE[finish.ctx.quotes == "ascii"].finditer(text):
+        if m.lastindex is None:
+            return _segments(text)  # a match of the prefilter in ``text`` itself
+        if m.start() >= end:
+            start = text.rfind("\n", 0, m.start()) + 1
+            end = text.find("\n", m.start()) + 1 or len(text)
+            lines.append((start, end))
+    if not lines:
+        return lines
+    # those lines finished all at once, and one check: nearly always none of them may change
+    finished = finish.text("".join([text[start:end] for start, end in lines]))
+    return lines if _text_may_change(finished) else ()
 
 
 _FINISH_RULES = (remove_control_chars, remove_bidi_controls, remove_invisible, normalize_spaces)
 
 
-@dataclass(frozen=True, slots=True)
 class _Finisher:
     """What the character rules, ASCII quotes and white space rule that follow would make of a line.
 
@@ -305,11 +400,19 @@ class _Finisher:
     ftfy looks at are finished, and only a further repair is kept.
     """
 
-    ctx: Context
+    __slots__ = ("_own", "ctx")
+
+    def __init__(self, ctx: Context) -> None:
+        self.ctx = ctx
+        self._own: Context | None = None
 
     def _characters(self, text: str) -> str:
+        if self._own is None:
+            # a memo of its own: the text's, which the character rules ask for again once this
+            # rule is done, stays in ``ctx``
+            self._own = replace(self.ctx, scratch={})
         for rule in _FINISH_RULES:
-            text = rule.apply(text, self.ctx)
+            text = rule.apply(text, self._own)
         return ascii_quotes(text) if self.ctx.quotes == "ascii" else text
 
     def __call__(self, line: str) -> str:
@@ -319,6 +422,18 @@ class _Finisher:
         body = line.rstrip("\n")
         tidy = _SPACE_RUN_RE.sub(" ", body).strip(" ")
         return line if tidy == body else tidy + line[len(body) :]
+
+    def may_hide(self, text: str) -> bool:
+        """Whether ``text`` holds a character that :data:`_HIDING_RE` finds: asked of the character
+        rules' own search (which they make of this text anyway) and of the quotes one by one."""
+        if not special_chars(text, self.ctx).isdisjoint(_HIDING_CHARACTERS) or "\t" in text:
+            return True
+        return any(quote in text for quote in _HIDING_QUOTES)
+
+    def removes_any(self, text: str) -> bool:
+        """Whether finishing may remove a character of ``text`` (a control, bidi control, invisible
+        character or joiner), rather than replace it or fold spaces."""
+        return not special_chars(text, self.ctx).isdisjoint(REMOVED_CHARS)
 
     def text(self, text: str) -> str:
         """Every line of ``text`` finished at once: the lines are those that ``__call__`` gives for

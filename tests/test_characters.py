@@ -167,14 +167,16 @@ _ALL_SPECIAL = (
 @given(
     st.text(
         alphabet=st.sampled_from(
-            list("ab \n\r\x01\x7f\x85\x9f\u200b\u200c\u200d\u202e\u00a0\u3000\u2028\u2029\ufeff\u00ad")
+            list("ab \n\r\x01\x7f\x85\x9f\u200b\u200c\u200d\u202e\u00a0\u3000\u2028\u2029\ufeff\u00adé\ud800")
         ),
         max_size=40,
-    )
+    ),
+    st.sampled_from([1, 5, 40]),
 )
-def test_the_shared_scan_finds_every_character_the_rules_look_for(text: str) -> None:
+def test_the_shared_scan_finds_every_character_the_rules_look_for(piece: str, times: int) -> None:
     from newstext.characters import _find_special
 
+    text = piece * times  # long texts are searched in their UTF-8 bytes, less the plain ASCII
     ctx = Context()
     assert ctx.memo(_find_special, text) == frozenset(text) & _ALL_SPECIAL
     # the same text object is scanned once per call

@@ -136,9 +136,12 @@ def test_white_space_is_not_weighed() -> None:
     assert _weight(" \t\n\r\x0b\x0c\x1c\x85\u2028\u2029\u202f\u205f\u3000\u1680x") == 1
 
 
-@given(st.text(alphabet=st.sampled_from(" \t\n\xa0\u3000\u2028\u200bxé"), max_size=40), st.integers(1, 300))
+@given(
+    st.text(alphabet=st.sampled_from(" \t\n\x1c\x1f\x85\xa0\u3000\u2028\u200bxé\ud800😀"), max_size=40),
+    st.integers(1, 300),
+)
 def test_the_weight_is_the_count_of_characters_that_are_not_white_space(piece: str, times: int) -> None:
-    """Short texts are weighed by splitting, long ones by counting: both agree with isspace()."""
+    """Texts are weighed by splitting, by counting or in their UTF-8 bytes: all agree with isspace()."""
     text = piece * times
     assert _weight(text) == sum(not ch.isspace() for ch in text)
 

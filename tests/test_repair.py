@@ -8,6 +8,7 @@ exactly what ``ftfy.fix_text(text, FTFY_CONFIG)`` gives.
 from __future__ import annotations
 
 import json
+import re
 import unicodedata
 from typing import Any
 
@@ -28,12 +29,15 @@ from newstext.edits import apply_edits, settle
 from newstext.pipeline import Cleaner, Pipeline
 from newstext.quotes import normalize_quotes
 from newstext.repair import (
+    _HIDING_RE,
     _OTHER_FIXES_RE,
+    _PREFILTER_PARTS,
     BADNESS_PREFILTER,
     FTFY_CONFIG,
     _finisher,
     _may_change,
     _segments,
+    _segments_to_check,
     fix_mojibake,
     fix_text_like_ftfy,
     strip_html_tags,
@@ -339,6 +343,41 @@ def test_character_rules_idempotent(quotes: str, text: str) -> None:
 FINISH_ALPHABET = st.sampled_from(
     list(" \t\n\n\r\x01\x1b\x85\u00a0\u202f\u3000\u200b\u200c\u200d\u202e\u00ad\ufeff«»“”‘’„\"'aZé")
 )
+
+
+def _matching(item: str) -> list[str]:
+    pattern = re.compile(item)
+    return [c for c in map(chr, [*range(0x20, 0x530), *range(0x2000, 0x2600)]) if pattern.fullmatch(c)]
+
+
+#: for each alternative of the prefilter, the characters each of its items matches
+PREFILTER_CHARS = [[_matching(item) for item in (first, *rest)] for first, rest in _PREFILTER_PARTS or []]
+
+
+@st.composite
+def hidden_mojibake(draw: st.DrawFn) -> str:
+    """Lines that hold what the prefilter matches, with what finishing rewrites put in between."""
+    lines = []
+    for _ in range(draw(st.integers(1, 3))):
+        parts = [draw(st.text(FINISH_ALPHABET, max_size=4))]
+        for chars in draw(st.sampled_from(PREFILTER_CHARS)):
+            parts.append(draw(st.sampled_from(chars)))
+            parts.append(draw(st.text(FINISH_ALPHABET, max_size=2)))
+        lines.append("".join(parts))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("quotes", ["ascii", "typographic"])
+@settings(max_examples=1000, deadline=None)
+@given(text=hidden_mojibake())
+def test_every_segment_ftfy_or_finishing_may_change_is_checked(quotes: str, text: str) -> None:
+    # _segments_to_check passes over a segment only when neither ftfy nor finishing could change it
+    finish = _finisher(make_context("", "en", quotes=quotes))
+    checked = set(_segments_to_check(text, finish))
+    for start, end in _segments(text):
+        segment = text[start:end]
+        if _may_change(segment) or (_HIDING_RE.search(segment) and _may_change(finish(segment))):
+            assert (start, end) in checked
 
 
 @pytest.mark.parametrize("quotes", ["ascii", "typographic"])
