@@ -267,6 +267,19 @@ def _splice(text: str, segments: Iterable[tuple[int, int, str, bool]]) -> str:
     return "".join(parts)
 
 
+def _has_long_line(text: str, limit: int) -> bool:
+    """Whether a line of ``text`` is longer than ``limit`` characters (its "\\n" counted), so that
+    ftfy cuts it into more than one segment. A step from the last break within reach, a few steps
+    for a text of many megabytes: its cost does not grow with the number of lines."""
+    pos = 0
+    while len(text) - pos > limit:
+        brk = text.rfind("\n", pos, pos + limit)
+        if brk < 0:
+            return True
+        pos = brk + 1
+    return False
+
+
 def _segments_to_check(text: str, finish: _Finisher | None) -> Iterable[tuple[int, int]]:
     """The segments :func:`_changed_segments` must look at: it would pass over every other one.
 
@@ -284,7 +297,7 @@ def _segments_to_check(text: str, finish: _Finisher | None) -> Iterable[tuple[in
     # the text means no segment can match.
     if finish is None or not finish.may_hide(text):
         return _segments(text) if _MAY_CHANGE_RE.search(text) else ()
-    if len(text) > FTFY_CONFIG.max_decode_length:
+    if _has_long_line(text, FTFY_CONFIG.max_decode_length):
         return _segments(text)  # (some segments are parts of lines: each is finished as it is)
     if finish.removes_any(text):
         if _MAY_CHANGE_RE.search(text):

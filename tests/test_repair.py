@@ -181,6 +181,23 @@ def test_line_longer_than_ftfys_segment_limit() -> None:
     assert fix_mojibake.apply(text, CTX) == ftfy.fix_text(text, FTFY_CONFIG)
 
 
+def test_text_longer_than_the_segment_limit_is_repaired_line_by_line() -> None:
+    # a text of many lines, longer in all than max_decode_length but with no line that long, is cut
+    # by ftfy into its lines: the whole text repairs as its lines do one by one (with the finishing
+    # step that reads past curly quotes), and also with one line longer than the limit at its end
+    lines = ["Harga naik “Â€ 5 juta.\n", "Ia berkata â€œhaloâ€\x9d kepada kami.\n", "Kafe di sini.\n"]
+    body = "".join(lines) * (FTFY_CONFIG.max_decode_length // sum(map(len, lines)) + 2)
+    assert len(body) > FTFY_CONFIG.max_decode_length
+    for text in (body, body + "a" * FTFY_CONFIG.max_decode_length + "cafÃ©"):
+        ctx = make_context(text, "id")
+        expected = "".join(
+            fix_mojibake.apply(text[start:end], make_context(text[start:end], "id"))
+            for start, end in _segments(text)
+        )
+        assert fix_mojibake.apply(text, ctx) == expected
+        assert expected != text
+
+
 @pytest.mark.parametrize(
     "text",
     [
