@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 __all__ = [
     "Line",
     "iter_lines",
+    "line_indexes",
     "line_start_matches",
     "lines_of_matches",
     "remove_line",
@@ -58,6 +59,16 @@ def iter_lines(text: str, ctx: Context | None = None) -> Iterator[Line]:
     text (:meth:`~newstext.context.Context.memo`).
     """
     return iter(ctx.memo(split_lines, text) if ctx is not None else split_lines(text))
+
+
+def line_indexes(text: str, positions: Iterable[int]) -> Iterator[int]:
+    """The index of the line of ``text`` that holds each position (positions in order): a rule that
+    looks at a few lines finds them without splitting the text into all its lines."""
+    index = pos = 0
+    for at in positions:
+        index += text.count("\n", pos, at)
+        pos = at
+        yield index
 
 
 def lines_of_matches(

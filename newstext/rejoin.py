@@ -28,13 +28,13 @@ touches white space: every word and every character of punctuation is kept.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import ClassVar
 
 from newstext.context import Context
 from newstext.edits import Edit
-from newstext.lines import Line, iter_lines
+from newstext.lines import Line, line_indexes
 from newstext.pipeline import Cleaner
 
 __all__ = ["RejoinBrokenLines", "rejoin_broken_lines"]
@@ -74,6 +74,9 @@ _MAX_SALUTATION_WORDS = 5
 _NONE, _TIGHT, _SPACED, _FRAGMENT = 0, 1, 2, 3
 #: a run of breaks that may be joined, in the kinds of the breaks (one byte each): found in one search
 _JOINABLE = re.compile(b"[^%c]+" % _NONE)
+#: the line break after a line that does not end with a hard end (a search that starts with a literal)
+_OPEN_BREAK = re.compile("\\n(?<=[^\\n" + re.escape("".join(sorted(_HARD_END))) + "]\\n)")
+_NOT_SPACE = re.compile(r"\S")
 
 
 def _indented(text: str) -> bool:
@@ -136,14 +139,20 @@ def _code(text: str) -> bool:
     return _CODE_MARK.search(text) is not None or _CODE_CALL.search(text) is not None
 
 
-def _joins(lines: Sequence[Line]) -> bytearray:
-    """For each break (between line i and i+1): how it may be joined, before runs are checked."""
-    kinds = bytearray(max(len(lines) - 1, 0))  # all _NONE
-    first = next((ln.index for ln in lines if not ln.blank), 0)
-    # most lines end with a mark that ends them, which is all _open_end needs to see of them
-    maybe_open = [i for i in range(len(lines) - 1) if lines[i].text[-1:] not in _HARD_END]
-    for i in reversed(maybe_open):
-        a, b = lines[i].text, lines[i + 1].text
+def _joins(text: str) -> tuple[bytearray, dict[int, int]]:
+    """For each break (between line i and i+1): how it may be joined, before runs are checked; and
+    where each break that may be joined stands in ``text`` (its line break)."""
+    # most lines end with a mark that ends them, which is all _open_end needs to see of them: one
+    # search finds the others, so the text is never split into all its lines (a long text costs
+    # in proportion to its open lines)
+    found = [m.start() for m in _OPEN_BREAK.finditer(text)]
+    breaks = dict(zip(line_indexes(text, found), found, strict=True))
+    kinds = bytearray(max(breaks, default=-1) + 1)  # all _NONE (breaks after the last: _NONE too)
+    first = _first_line(text)
+    for i, at in reversed(breaks.items()):
+        a = text[text.rfind("\n", 0, at) + 1 : at]
+        nl = text.find("\n", at + 1)
+        b = text[at + 1 : len(text) if nl < 0 else nl]
         rest = b.lstrip()
         if not rest or not a.strip():
             continue
@@ -155,7 +164,25 @@ def _joins(lines: Sequence[Line]) -> bytearray:
         # the costliest tests last, for the few breaks that pass the others
         if kind != _NONE and _plain(a, next_line=False) and _plain(b, next_line=True):
             kinds[i] = kind
-    return kinds
+    return kinds, breaks
+
+
+def _first_line(text: str) -> int:
+    """The index of the first line that is not blank (0 when there is none)."""
+    m = _NOT_SPACE.search(text)
+    return 0 if m is None else text.count("\n", 0, m.start())
+
+
+def _run_lines(text: str, breaks: dict[int, int], i: int, j: int) -> list[Line]:
+    """The lines ``i`` to ``j``, whose breaks ``i`` to ``j - 1`` stand at ``breaks``."""
+    start = text.rfind("\n", 0, breaks[i]) + 1
+    out = []
+    for k in range(i, j + 1):
+        end = breaks[k] if k < j else text.find("\n", start)
+        end = len(text) if end < 0 else end
+        out.append(Line(k, start, end, text[start:end]))
+        start = end + 1
+    return out
 
 
 def _break_kind(a: str, rest: str, end: str, *, title: bool, next_kind: int) -> int:
@@ -198,24 +225,21 @@ class RejoinBrokenLines(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if "\n" not in text:
             return []
-        lines = list(iter_lines(text, ctx))
-        kinds = _joins(lines)
+        kinds, breaks = _joins(text)
         out: list[Edit] = []
         for run in _JOINABLE.finditer(kinds):
             i, j = run.span()
+            lines = _run_lines(text, breaks, i, j)
             # the run is lines i..j; keep it joined only when its last line ends a sentence and it
             # is not a column of single words (a list without bullets: "garam\nmerica\nminyak.")
             column = (
                 j - i >= 2
                 and _TIGHT not in kinds[i:j]
-                and all(
-                    len(lines[k].text.split(None, _MAX_LIST_WORDS)) <= _MAX_LIST_WORDS
-                    for k in range(i, j + 1)
-                )
+                and all(len(ln.text.split(None, _MAX_LIST_WORDS)) <= _MAX_LIST_WORDS for ln in lines)
             )
-            if _ends_sentence(lines[j].text) and not column:
-                for k in range(i, j):
-                    out.append(self._join(text, lines[k], lines[k + 1], kinds[k]))
+            if _ends_sentence(lines[-1].text) and not column:
+                for k in range(j - i):
+                    out.append(self._join(text, lines[k], lines[k + 1], kinds[i + k]))
         return out
 
     def _join(self, text: str, a: Line, b: Line, kind: int) -> Edit:

@@ -26,7 +26,7 @@ import functools
 import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -34,7 +34,7 @@ from newstext.context import Context
 from newstext.edits import Edit
 from newstext.junkpatterns import GREEK_ACCENTS
 from newstext.langdata import available_languages, load_language
-from newstext.lines import Line, iter_lines, remove_lines, remove_tail
+from newstext.lines import Line, iter_lines, line_indexes, remove_lines, remove_tail
 from newstext.pipeline import Cleaner
 
 __all__ = ["StripKeywordTags", "strip_keyword_tags"]
@@ -177,14 +177,16 @@ class StripKeywordTags(Cleaner):
 
         self._label_lines(text, lines, labels, drop)
         tails: dict[int, int] = {}  # line index -> column where a removed tail starts
-        for line in lines if "#" in text else ():
-            if line.index in drop or line.blank:
+        # only a line that holds a hashtag can end with two: one search finds them
+        hashtags = (m.start() for m in _HASHTAG.finditer(text)) if "#" in text else ()
+        for index in dict.fromkeys(line_indexes(text, hashtags)):
+            if index in drop:
                 continue
-            at = _hashtag_tail(line.text)
+            at = _hashtag_tail(lines[index].text)
             if at == 0:
-                drop.add(line.index)
+                drop.add(index)
             elif at > 0:
-                tails[line.index] = at
+                tails[index] = at
         self._trailing_list(lines, phrases, drop)
         # section names as written (capitalised, as they open a tag); when the language is unknown,
         # those of every language, so that the verdict does not hang on the detector's guess
@@ -210,7 +212,7 @@ class StripKeywordTags(Cleaner):
         # the first line, and the lines that start with a label after their break
         starts = (m.start() + 1 for m in head.finditer(text))
         tags_after: list[int] = []
-        for index in _line_indexes(text, itertools.chain((0,), starts)):
+        for index in line_indexes(text, itertools.chain((0,), starts)):
             line = lines[index]
             if line.blank or len(line.text) > _MAX_TAG_LINE + 40:
                 continue
@@ -276,7 +278,7 @@ class StripKeywordTags(Cleaner):
         # a listed phrase may end any line; a tail found from its shape, only a line that ends with
         # a word (or white space: the last character before it is not looked at)
         ends = (m.start() for m in _WORD_AT_END.finditer(text))
-        looked_at = lines if phrases else [lines[i] for i in _line_indexes(text, (*ends, len(text)))]
+        looked_at = lines if phrases else [lines[i] for i in line_indexes(text, (*ends, len(text)))]
         for line in looked_at:
             if line.index in drop or line.index in tails or line.blank:
                 continue
@@ -319,15 +321,6 @@ def _tags_after(lines: Sequence[Line]) -> list[int]:
         if count >= 0 and not line.blank:
             count = count + 1 if _tag_items(line.stripped) else -1
     return tags_after
-
-
-def _line_indexes(text: str, positions: Iterable[int]) -> Iterator[int]:
-    """The index of the line of ``text`` that holds each position (positions in order)."""
-    index = pos = 0
-    for at in positions:
-        index += text.count("\n", pos, at)
-        pos = at
-        yield index
 
 
 def _listed_tail(text: str, phrases: frozenset[str], longest: int) -> int:
