@@ -66,6 +66,9 @@ _LETTER_NEAR = rf"(?=(?:\d|[.°,\-–—]|{_HS}){{1,21}}+\p{{L}})"
 #: The word nearest before a run of digits (group ``word``), with nothing but spaces and punctuation
 #: between (group ``gap``): a weekday or month name may start the date there.
 _NEAREST_WORD = rf"(?P<word>[^\W\d_]+)(?P<gap>{_PUNCT}{{0,4}})"
+#: A cheap first look for :data:`_NEAREST_WORD`: one letter, not the whole word with its groups.
+#: It holds wherever that holds, and fails sooner at the many runs no word stands before.
+_WORD_NEAR = rf"(?<=[^\W\d_]{_PUNCT}{{0,4}})"
 #: What follows a run of digits that could go on with a date: a separator or dash (group ``next``
 #: unset) or a word (group ``next``), to be looked up among the names, joiners and suffixes. The
 #: empty group ``follows`` is set when either is there.
@@ -80,7 +83,7 @@ _FOLLOWER = rf"{_HS}{{0,3}}\u200f?(?:[-–—/.]|{_PUNCT}{{0,3}}(?P<next>[^\W\d_
 #: follows it (the groups above), so that no second search is needed to decide where to try.
 PREFILTER = regex.compile(
     rf"(?<!\d)\d+(?:[-/.]\d+){{6,}}"
-    rf"|(?<!\d)(?=\d)(?:(?<={_NEAREST_WORD})|(?={_NUMERIC}|{_LETTER_NEAR}{_TO_LETTER}))(?:\d{{1,2}}|\d{{4}})(?!\d)"
+    rf"|(?<!\d)(?=\d)(?:{_WORD_NEAR}(?<={_NEAREST_WORD})|(?={_NUMERIC}|{_LETTER_NEAR}{_TO_LETTER}))(?:\d{{1,2}}|\d{{4}})(?!\d)"
     rf"(?:(?={_FOLLOWER})(?P<follows>))?"
 )
 

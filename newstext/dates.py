@@ -245,15 +245,20 @@ def _scanning(text: str, names: CalendarNames) -> Iterator[_Raw]:
     just before it when the nearest of them is part of a name. The language's pattern is matched,
     anchored, at those places only, so most numbers cost a dictionary look-up or two. At the run
     itself, when a separator and a digit follow it, the numeric forms alone are tried first
-    (:func:`~newstext.date_patterns.numeric_pattern`: the same match where they match).
+    (:func:`~newstext.date_patterns.numeric_pattern`: the same match where they match). After a
+    date the prefilter searches on from its end (see :func:`_straddled`): the runs inside it, which
+    could start no other date, are never handed to Python.
     """
     pattern = date_pattern(names.tag)
     numeric = numeric_pattern(names.tag)
-    covered = 0
+    pick = _groups(numeric, _NUMERIC_GROUPS) if numeric is not None else None
+    covered = pos = 0
     firsts, words = names.first_tokens, names.all_tokens
-    for run in PREFILTER.finditer(text):
+    search = PREFILTER.search
+    while (run := search(text, pos)) is not None:
         spans = run.regs
         start, end = spans[0]
+        pos = end
         if start < covered or end - start > 4:
             continue  # a chain of numbers: no part of a date
         tries: list[int] = []
@@ -276,7 +281,8 @@ def _scanning(text: str, names: CalendarNames) -> Iterator[_Raw]:
         for at in tries:
             m = quick.match(text, at) if quick is not None and at == start else None
             if m is not None:
-                raw = _read_numeric(m, names)
+                assert pick is not None
+                raw = _read_numeric(m, names, pick)
             else:
                 m = pattern.match(text, at)
                 if m is None or m.end() <= start:
@@ -285,7 +291,24 @@ def _scanning(text: str, names: CalendarNames) -> Iterator[_Raw]:
             if raw is not None:
                 yield raw
                 covered = raw.span.end
+                if covered > pos and not _straddled(text, covered):
+                    pos = covered  # the runs inside the date are passed over by the engine
                 break
+
+
+def _straddled(text: str, at: int) -> bool:
+    """Whether a run or chain of the prefilter could start before ``at`` and go on past it.
+
+    Every prefilter match holds digits and ``-/.`` only, so one that goes on past ``at`` holds
+    the characters on both sides of it. Where none can, the next match at or after ``at`` is the
+    one the search from the previous match would come to (lookbehinds see the text before the
+    position a search starts at), and the search may start at ``at``. ``str.isdigit`` takes more
+    characters than ``\\d``: in doubt, the runs are passed over one by one as before.
+    """
+    if not 0 < at < len(text):
+        return False
+    after, before = text[at], text[at - 1]
+    return (after.isdigit() or after in "-/.") and (before.isdigit() or before in "-/.")
 
 
 def _name_starts(text: str, lo: int, start: int, firsts: frozenset[str]) -> list[int]:
@@ -339,13 +362,22 @@ def _read(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
     return _read_words(m, names, span)
 
 
-def _read_numeric(m: regex.Match[str], names: CalendarNames) -> _Raw | None:
-    """:func:`_read` of a match of the numeric forms alone (the same groups, read the same way)."""
-    if _in_url(m.string, m.start()):
+def _read_numeric(
+    m: regex.Match[str], names: CalendarNames, pick: Callable[[tuple[Any, ...]], Any]
+) -> _Raw | None:
+    """:func:`_read` of a match of the numeric forms alone (the same groups, read the same way);
+    ``pick`` is :func:`_groups` of the pattern, looked up once per text."""
+    start, end = m.span()
+    if _in_url(m.string, start):
         return None
-    twd, swd, ny, n1, n2, n3, iy = _groups(m.re, _NUMERIC_GROUPS)(m.groups())
-    span = _span(m, names, twd, swd, bool(ny or n3), False)
-    return None if span is None else _read_numbers(m, span, iy, ny, (n1, n2, n3))
+    twd, swd, ny, n1, n2, n3, iy = pick(m.groups())
+    if twd or swd:
+        span = _span(m, names, twd, swd, bool(ny or n3), False)
+        if span is None:
+            return None
+    else:  # no weekday after it: the match is the date proper (what _span would find, built at once)
+        span = _Span(start, end, start, end, None)
+    return _read_numbers(m, span, iy, ny, (n1, n2, n3))
 
 
 def _span(
@@ -505,6 +537,8 @@ def _cased_text(text: str, at: int) -> bool:
 
 def _in_url(text: str, at: int) -> bool:
     """Whether position ``at`` is inside a URL or a path ("example.com/2020/01/15/story")."""
+    if at == 0 or text[at - 1] in " \n":
+        return False  # no word before ``at``: the usual case, told without a search
     floor = max(0, at - 200)
     lo = max(text.rfind(" ", floor, at), text.rfind("\n", floor, at), floor - 1) + 1
     word = text[lo:at]
@@ -847,8 +881,8 @@ class NormalizeDates(Cleaner):
                 # pass, and clean() would not be idempotent.
                 continue
             start, end = f.raw.span.core_start, f.raw.span.core_end
-            if text[start:end] != f.iso:
-                yield Edit(self.name, start, end, text[start:end], f.iso, _note(f.order_by, f.year_by))
+            if (before := text[start:end]) != f.iso:
+                yield Edit(self.name, start, end, before, f.iso, _note(f.order_by, f.year_by))
 
     def __call__(self, text: str, lang: str | None = None, *, reference: dt.date | str | None = None) -> str:
         """Normalise the dates of ``text`` on its own (language detected when ``lang`` is None)."""

@@ -753,3 +753,27 @@ def test_month_range_fields() -> None:
     assert (m.value, m.end_value) == (dt.date(2018, 4, 1), dt.date(2018, 6, 30))
     (m,) = find_dates("décembre-février 2020", "fr")
     assert (m.value, m.end_value) == (dt.date(2019, 12, 1), dt.date(2020, 2, 29))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "12/10/2021 3/4/ 5/6/7/8/9 " * 3,
+        "8 Oktober 2021-3-4-5-6-7-8 dan 10/8/2021",  # a chain goes on past the date's end
+        "8 Oktober 2021-3/4/2021, 2021年10月8日12/10/2021",
+        "Jumat (10/8/2021)/3/4/2020 dan Senin 10/4-3/4/2021",
+        "Rapat 8/10/2021 (Jumat) 9/10/2021, Sabtu 1.2.3.4.5.6.7",
+    ],
+)
+@pytest.mark.parametrize("tag", ["id", "und"])
+def test_scan_resumes_after_a_date_as_if_it_walked_every_run(
+    text: str, tag: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """dates._scanning searches on from a date's end where no prefilter match can straddle it:
+    the dates are those of the walk over every match (which dates._straddled always asks for)."""
+    from newstext import dates
+
+    names = calendar_names(tag)
+    got = dates._scan(text, names)
+    monkeypatch.setattr(dates, "_straddled", lambda text, at: True)
+    assert got == dates._scan(text, names)
