@@ -68,7 +68,7 @@ class _CharMap(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if text.isascii() and not self._ascii:
             return
-        if self.table.keys().isdisjoint(ctx.memo(_find_special, text)):
+        if self.table.keys().isdisjoint(special_chars(text, ctx)):
             return
         table = self.table
         for m in self.pattern.finditer(text):
@@ -80,7 +80,7 @@ class _CharMap(Cleaner):
     def apply(self, text: str, ctx: Context) -> str:
         if text.isascii() and not self._ascii:
             return text
-        if self.table.keys().isdisjoint(ctx.memo(_find_special, text)):
+        if self.table.keys().isdisjoint(special_chars(text, ctx)):
             return text
         # `c in text` is a memchr-fast scan: far cheaper than one regex or str.translate over the
         # text, and most texts hold none of these characters
@@ -181,7 +181,7 @@ class RemoveInvisible(Cleaner):
     name: ClassVar[str] = "remove_invisible"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if text.isascii() or ctx.memo(_find_special, text).isdisjoint(_INVISIBLE_OR_JOINERS):
+        if text.isascii() or special_chars(text, ctx).isdisjoint(_INVISIBLE_OR_JOINERS):
             return []
         found = [
             Edit(
@@ -200,7 +200,7 @@ class RemoveInvisible(Cleaner):
         return found
 
     def apply(self, text: str, ctx: Context) -> str:
-        if text.isascii() or ctx.memo(_find_special, text).isdisjoint(_INVISIBLE_OR_JOINERS):
+        if text.isascii() or special_chars(text, ctx).isdisjoint(_INVISIBLE_OR_JOINERS):
             return text
         for char in INVISIBLE_CHARS:
             if char in text:
@@ -283,14 +283,14 @@ class NormalizeLineBreaks(Cleaner):
     guarded: ClassVar[bool] = False
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if ctx.memo(_find_special, text).isdisjoint(_LINE_BREAK_CHARS):
+        if special_chars(text, ctx).isdisjoint(_LINE_BREAK_CHARS):
             return
         for m in _LINE_BREAK_RE.finditer(text):
             brk = m.group()
             yield Edit(self.name, m.start(), m.end(), brk, LINE_BREAKS[brk], _LINE_BREAK_NOTES[brk])
 
     def apply(self, text: str, ctx: Context) -> str:
-        if ctx.memo(_find_special, text).isdisjoint(_LINE_BREAK_CHARS):
+        if special_chars(text, ctx).isdisjoint(_LINE_BREAK_CHARS):
             return text
         # "\r\n" is replaced before "\r"; no replacement holds a character replaced later
         for brk, replacement in LINE_BREAKS.items():

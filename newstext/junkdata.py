@@ -102,8 +102,8 @@ class Entry:
     ``keys``: the line keys (:func:`line_key`) of the lines it may match at the start of (None:
     worked out from ``source``, a pattern that starts with ``^`` and a literal); ``ends``: the
     last characters of the lines it may match at the end of; ``timeout``: run it with
-    :data:`TIMEOUT` (a pattern from data); ``reach``: how many characters past the end of the
-    line it starts on its match may end, at most (-1: unknown; see :func:`_source_reach`).
+    :data:`TIMEOUT` (a pattern from data); ``reach``: the most characters a match spans
+    after the blanks that indent its line (-1: unknown; see :func:`_source_reach`).
 
     A pattern of labels comes in two parts: ``pattern`` over the labels every language shares
     (compiled once for all languages) and ``own`` over the labels only the article's language
@@ -701,16 +701,22 @@ def _source_trigger(src: str) -> str:
 
 
 @functools.lru_cache(maxsize=4096)
-def _source_reach(src: str) -> int:
-    """The most characters a match of ``src`` spans (so how far past the end of the line it
-    starts on it may end, blanks aside), or -1 when that cannot be told: a repeat without bound,
-    syntax only the regex module knows, or a look-ahead or ``\\Z`` that may see past the match."""
-    if any(mark in src for mark in ("(?=", "(?!", "\\Z", "\\z")):
-        return -1
+def _source_width(src: str) -> int:
+    """The most characters a match of ``src`` spans, as the standard library's parser reads it,
+    or -1 when it cannot tell (syntax only the regex module knows)."""
     try:
-        width = _re_parser.parse(src).getwidth()[1]
+        return int(_re_parser.parse(src).getwidth()[1])
     except Exception:  # syntax only the regex module knows
         return -1
+
+
+def _source_reach(src: str) -> int:
+    """The most characters a match of ``src`` spans from where it starts, or -1 when that cannot
+    be told: a repeat without bound, syntax only the regex module knows, or a look-ahead or
+    ``\\Z`` that may see past the match."""
+    if any(mark in src for mark in ("(?=", "(?!", "\\Z", "\\z")):
+        return -1
+    width = _source_width(src)
     return width if width < MATCH_WINDOW else -1
 
 
@@ -724,11 +730,8 @@ def _source_tier(src: str) -> int:
     than, or 0 when a match may be longer or its length cannot be told."""
     if not src.startswith("^"):
         return 0
-    try:
-        width = _re_parser.parse(src).getwidth()[1]
-    except Exception:  # syntax only the regex module knows: the length is unknown
-        return 0
-    return next((t for t in TIERS if width <= t), 0)
+    width = _source_width(src)
+    return next((t for t in TIERS if 0 <= width <= t), 0)
 
 
 def _fold(text: str) -> str:
@@ -871,8 +874,7 @@ class Scanner:
                 # the regex module's match costs time in proportion to what follows ``start``
                 # unless told where to stop: a window that ends at a line end, far enough for any
                 # match of a pattern with bounded repeats, keeps a long text linear
-                stop = text.find("\n", start + MATCH_WINDOW) if start + MATCH_WINDOW < len(text) else -1
-                stop = len(text) if stop < 0 else stop
+                window = start + MATCH_WINDOW
                 if reach >= 0:
                     # a match ends at a line end, blanks aside, at most ``reach`` characters
                     # past the blanks that indent its line: a line with more than that cannot
@@ -882,10 +884,11 @@ class Scanner:
                     line_end = len(text) if line_end < 0 else line_end
                     if far < line_end and not text[far:line_end].isspace():
                         return None
-                    near = text.find("\n", far)
-                    if 0 <= near < stop:
-                        stop = near
-                return pattern.match(text, start, stop, timeout=TIMEOUT)
+                    if far <= window:  # (then the line end after it comes before the window's)
+                        near = line_end if far <= line_end else text.find("\n", far)
+                        return pattern.match(text, start, len(text) if near < 0 else near, timeout=TIMEOUT)
+                stop = text.find("\n", window) if window < len(text) else -1
+                return pattern.match(text, start, len(text) if stop < 0 else stop, timeout=TIMEOUT)
             if reach is not None:
                 return pattern.search(text, start, end, timeout=TIMEOUT)
             return pattern.search(text, start, end)

@@ -84,7 +84,8 @@ _EXPLAIN_CONFIG = FTFY_CONFIG._replace(explain=True)
 
 
 def _badness_prefilter() -> list[tuple[str, list[str]]] | None:
-    """A regex that matches wherever ftfy's mojibake heuristic (``ftfy.badness.BADNESS_RE``) could.
+    """The parts of a regex that matches wherever ftfy's mojibake heuristic (``ftfy.badness.BADNESS_RE``)
+    could (see :func:`_prefilter_pattern`).
 
     ``BADNESS_RE`` is an alternation of short character sequences; searching it over a whole
     article is most of ftfy's cost on clean text because several alternatives begin with ASCII
@@ -247,8 +248,8 @@ def _text_may_change(text: str) -> bool:
         return True
     if _MAY_CHANGE_RE is None:
         return True
-    # The prefilter's alternatives hold no anchors, and its lookbehinds look only at the character
-    # its match begins with, so a match inside a segment is a match in the whole text: no match in
+    # The prefilter's alternatives hold no anchors, and its lookbehinds look only at the characters
+    # its match consists of, so a match inside a segment is a match in the whole text: no match in
     # the text means no segment can match.
     return _MAY_CHANGE_RE.search(text) is not None
 
