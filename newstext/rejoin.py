@@ -36,6 +36,7 @@ from newstext.context import Context
 from newstext.edits import Edit
 from newstext.lines import Line, line_indexes
 from newstext.pipeline import Cleaner
+from newstext.repair import repairable
 
 __all__ = ["RejoinBrokenLines", "rejoin_broken_lines"]
 
@@ -185,6 +186,13 @@ def _run_lines(text: str, breaks: dict[int, int], i: int, j: int) -> list[Line]:
     return out
 
 
+def _first_word(rest: str) -> str:
+    """The first word of ``rest`` without the punctuation after it: the same once a line of
+    punctuation that continues it (", luar negeri") has been joined to it ("a, luar negeri")."""
+    word = rest.split(None, 1)[0]
+    return word.rstrip("".join(_CONTINUES | _CONTINUES_SPACED)) or word
+
+
 def _break_kind(a: str, rest: str, end: str, *, title: bool, next_kind: int) -> int:
     """How the break between line ``a`` (which ends with the open mark ``end``) and the line
     ``rest`` (left-stripped) may be joined, ``title`` when ``a`` is the first line of the text,
@@ -200,7 +208,7 @@ def _break_kind(a: str, rest: str, end: str, *, title: bool, next_kind: int) -> 
             return _NONE  # the title keeps its line, even before a lowercase standfirst
         if end == "," and a.lstrip()[0].isupper() and len(a.split()) <= _MAX_SALUTATION_WORDS:
             return _NONE  # "Liebes Team,\nwir haben ..."
-        if rest.split(None, 1)[0].casefold() == last_word.casefold():
+        if _first_word(rest).casefold() == last_word.casefold():
             return _NONE  # a heading, then a paragraph that starts with its last word ("pipenv")
         return kind
     if (end == "," or last_word[0].islower()) and _fragment(rest):
@@ -237,10 +245,27 @@ class RejoinBrokenLines(Cleaner):
                 and _TIGHT not in kinds[i:j]
                 and all(len(ln.text.split(None, _MAX_LIST_WORDS)) <= _MAX_LIST_WORDS for ln in lines)
             )
-            if _ends_sentence(lines[-1].text) and not column:
-                for k in range(j - i):
-                    out.append(self._join(text, lines[k], lines[k + 1], kinds[i + k]))
+            if not _ends_sentence(lines[-1].text) or column:
+                continue
+            joins = [self._join(text, lines[k], lines[k + 1], kinds[i + k]) for k in range(j - i)]
+            if not self._unlocks_repair(text, lines, joins, ctx):
+                out.extend(joins)
         return out
+
+    @staticmethod
+    def _unlocks_repair(text: str, lines: list[Line], joins: list[Edit], ctx: Context) -> bool:
+        """Whether the joined run would be a line that fix_mojibake repairs, which the lines apart
+        were not ("Â" then "terhadap ..."): such a run keeps its breaks, so that a second
+        ``clean()`` has nothing to repair in it."""
+        start, end = lines[0].start, lines[-1].end
+        if text.isascii() or text[start:end].isascii():
+            return False  # (ESC, the one ASCII character fix_mojibake changes, is never joined to)
+        parts, pos = [], start
+        for join in joins:  # in order, each inside the run
+            parts += [text[pos : join.start], join.after]
+            pos = join.end
+        parts.append(text[pos:end])
+        return repairable("".join(parts), ctx)
 
     def _join(self, text: str, a: Line, b: Line, kind: int) -> Edit:
         start = a.start + len(a.text.rstrip())

@@ -53,6 +53,7 @@ __all__ = [
     "UnescapeHtml",
     "fix_mojibake",
     "fix_text_like_ftfy",
+    "repairable",
     "strip_html_tags",
     "unescape_html",
 ]
@@ -468,6 +469,16 @@ def fix_text_like_ftfy(text: str) -> str:
     'The Mona Lisa doesn’t have eyebrows.'
     """
     return _splice(text, _changed_segments(text))
+
+
+def repairable(text: str, ctx: Context) -> bool:
+    """Whether :data:`fix_mojibake` would change ``text`` in ``ctx``.
+
+    A rule that joins lines asks it of the line it would make: "Â" alone on a line is left as it
+    is, but "Â terhadap" reads as a no-break space gone wrong, so joining the two would give a
+    second ``clean()`` something to repair that the first one did not (see docs/guarantees.md).
+    """
+    return next(iter(_changed_segments(text, _finisher(ctx))), None) is not None
 
 
 def _narrow(before: str, after: str) -> tuple[int, int, int]:

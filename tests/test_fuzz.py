@@ -240,6 +240,13 @@ ONCE_NOT_IDEMPOTENT = [
         + "Harga naik lagi.,Reporter: Budi Santoso,Sumber: Antara\n"
         + ("Sebanyak 395 saham harganya turun, 177 saham harganya naik dan sisanya stagnan. " * 5)[:368],
     ),
+    # rejoin_broken_lines kept "A" apart from "a" (a heading over a paragraph that starts with its
+    # last word) but not from "a, luar negeri" once ", luar negeri" was joined to it (found by
+    # benchmarks/fuzz_long.py)
+    ("id", "Harga minyak naik lagi hari ini di pasar dunia.\nA\na\n, luar negeri wajib memungut pajak."),
+    # rejoin_broken_lines joined "Â" to the line after it, which fix_mojibake then read as a broken
+    # no-break space on the second pass (found by benchmarks/fuzz_long.py)
+    ("id", "Harga minyak naik lagi hari ini di pasar dunia.\nÂ\nterhadap korban pemerkosaan (25)."),
     # rejoin_broken_lines saw an indent and a space at the end of the line on the first pass only
     (
         "de",
