@@ -151,13 +151,15 @@ def settled_language(ctx: Context, cleaned: str) -> Context | None:
     language was detected (not given) and ``cleaned`` reads as another language, the input is
     cleaned again in that one, so that what is returned is in the language its own detection
     gives, and a second ``clean()`` detects what the first settled on (docs/guarantees.md).
-    A cleaned text too short to tell ("und") settles nothing. The cleaned text is read against what
+    A cleaned text too short or too mixed to tell ("und") is cleaned again with every language's
+    data, as a second ``clean()`` would clean it; when that gives the same text, the language found
+    on the input stays its name (see :func:`_settled`). The cleaned text is read against what
     the detection read of the input: a sample that cleaning left as it was is not scored again.
     """
     if not ctx.detected:
         return None
     tag = read_language(cleaned, ctx.reading).found.tag
-    if tag in (ctx.lang, "und"):
+    if tag == ctx.lang:
         return None
     return ctx.in_language(tag)
 
@@ -170,8 +172,10 @@ def _settled(run: Callable[[str, Context], T], text: str, ctx: Context, cleaned:
         other = settled_language(ctx, cleaned(out))
         if other is None:
             break
-        ctx = other
-        out = run(text, ctx)
+        again = run(text, other)
+        if other.lang == "und" and cleaned(again) == cleaned(out):
+            break  # every language's data makes the same text: the language found names it
+        ctx, out = other, again
     return out
 
 

@@ -217,7 +217,7 @@ def test_clean_is_idempotent_when_the_language_is_detected(text: str) -> None:
 
 
 #: inputs that were once not idempotent (found by the fuzz tests), kept as regression tests
-ONCE_NOT_IDEMPOTENT = [
+ONCE_NOT_IDEMPOTENT: list[tuple[str | None, str]] = [
     # drop_boilerplate's pattern wanted the apostrophe that normalize_quotes only writes later
     ("de", "Die Party beginnt um 23 Uhr im Club.\nHier geht’s zur Facebook Veranstaltung\nSo sieht es aus."),
     # drop_boilerplate's pattern wanted the ISO date that normalize_dates only writes later
@@ -247,6 +247,14 @@ ONCE_NOT_IDEMPOTENT = [
     # rejoin_broken_lines joined "Â" to the line after it, which fix_mojibake then read as a broken
     # no-break space on the second pass (found by benchmarks/fuzz_long.py)
     ("id", "Harga minyak naik lagi hari ini di pasar dunia.\nÂ\nterhadap korban pemerkosaan (25)."),
+    # language detected: English on the input ("Read more" lines), too little to tell once they
+    # were gone, so the first pass cleaned in English and the second, its text being "und", in every
+    # language's data, which knows the Indonesian tag (found by benchmarks/fuzz_long.py)
+    (
+        None,
+        "Read more: Storm Hits the Coast Overnight as Rain Falls\n"
+        "Read more: Officials Say the Parade Will Go On\nHarga naik tajam. Ekonomi Rusia",
+    ),
     # rejoin_broken_lines saw an indent and a space at the end of the line on the first pass only
     (
         "de",
@@ -256,7 +264,7 @@ ONCE_NOT_IDEMPOTENT = [
 
 
 @pytest.mark.parametrize(("lang", "text"), ONCE_NOT_IDEMPOTENT)
-def test_inputs_once_not_idempotent_now_are(lang: str, text: str) -> None:
+def test_inputs_once_not_idempotent_now_are(lang: str | None, text: str) -> None:
     check_idempotent(text, lang)
 
 
