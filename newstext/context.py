@@ -56,6 +56,11 @@ class Context:
         """The same context for an article in the language ``tag`` (a fresh scratch memo)."""
         return replace(self, lang=tag, data=load_language(tag, self.data_paths), scratch={})
 
+    def for_input(self, text: str) -> Context:
+        """The context a call on ``text`` itself would have, in this language and with these
+        options: what a second ``clean()`` of a cleaned text works with."""
+        return replace(self, original=text, reading=None, scratch={})
+
     def memo(self, compute: Callable[[str], T], text: str) -> T:
         """``compute(text)``, worked out once while the cleaners see the same text object.
 

@@ -144,17 +144,16 @@ REDETECTIONS = 2
 
 
 def settled_language(ctx: Context, cleaned: str) -> Context | None:
-    """The context to clean the input again with, or None when the language has settled.
+    """The context of the language ``cleaned`` reads as, or None when it reads as the one it was
+    cleaned in (or the language was given).
 
     A language that was detected on the raw text can be the language of its junk: an Indonesian
-    story under long English captions reads as English until the captions are gone. When the
-    language was detected (not given) and ``cleaned`` reads as another language, the input is
-    cleaned again in that one, so that what is returned is in the language its own detection
-    gives, and a second ``clean()`` detects what the first settled on (docs/guarantees.md).
-    A cleaned text too short or too mixed to tell ("und") is cleaned again with every language's
-    data, as a second ``clean()`` would clean it; when that gives the same text, the language found
-    on the input stays its name (see :func:`_settled`). The cleaned text is read against what
-    the detection read of the input: a sample that cleaning left as it was is not scored again.
+    story under long English captions reads as English until the captions are gone. A second
+    ``clean()`` would clean the result in the language it reads as, so :func:`_settled` checks
+    what that makes of it, and cleans the input in that language when it would change it
+    (docs/guarantees.md). A cleaned text too short or too mixed to tell reads as "und" (every
+    language's data), as a second ``clean()`` would read it. The cleaned text is read against
+    what the detection read of the input: a sample that cleaning left as it was is not scored again.
     """
     if not ctx.detected:
         return None
@@ -164,18 +163,31 @@ def settled_language(ctx: Context, cleaned: str) -> Context | None:
     return ctx.in_language(tag)
 
 
-def _settled(run: Callable[[str, Context], T], text: str, ctx: Context, cleaned: Callable[[T], str]) -> T:
-    """``run(text, ctx)``, run again in the language of its cleaned text while that differs (at
-    most :data:`REDETECTIONS` times more; see :func:`settled_language`)."""
+def _settled(
+    run: Callable[[str, Context], T],
+    again: Callable[[str, Context], str],
+    text: str,
+    ctx: Context,
+    cleaned: Callable[[T], str],
+) -> T:
+    """``run(text, ctx)``, settled in the language of what it returns.
+
+    When the cleaned text reads as another language than the one it was cleaned in (see
+    :func:`settled_language`), a second ``clean()`` would clean it in that one: ``again`` (the fast
+    path) tells what that makes of it. When it changes nothing, the result stands, and so does the
+    language it was cleaned in; otherwise the input is cleaned in the other language, at most
+    :data:`REDETECTIONS` times more.
+    """
     out = run(text, ctx)
     for _ in range(REDETECTIONS):
         other = settled_language(ctx, cleaned(out))
         if other is None:
             break
-        again = run(text, other)
-        if other.lang == "und" and cleaned(again) == cleaned(out):
-            break  # every language's data makes the same text: the language found names it
-        ctx, out = other, again
+        result = cleaned(out)
+        if again(result, other.for_input(result)) == result:
+            break  # a second clean() would read it so, and leave it as it is
+        ctx = other
+        out = run(text, ctx)
     return out
 
 
@@ -245,7 +257,7 @@ class Pipeline:
         When the language was detected (``ctx.detected``) and the cleaned text reads as another
         language, the input is cleaned again in that one (see :func:`settled_language`).
         """
-        return _settled(self._run, text, ctx, lambda out: out)
+        return _settled(self._run, self._run, text, ctx, lambda out: out)
 
     def _run(self, text: str, ctx: Context) -> str:
         guard = self.guard
@@ -261,7 +273,7 @@ class Pipeline:
     def run_explained(self, text: str, ctx: Context) -> Result:
         """Apply every cleaner in turn and report each edit against the original input (in the
         language of the cleaned text when it was detected, as :meth:`run`)."""
-        return _settled(self._run_explained, text, ctx, lambda result: result.text)
+        return _settled(self._run_explained, self._run, text, ctx, lambda result: result.text)
 
     def _run_explained(self, text: str, ctx: Context) -> Result:
         original = text
