@@ -388,7 +388,7 @@ def _span(
     a ``short`` date (no year, only read beside a weekday) turns out to stand beside none."""
     if not said and swd and year:
         said = swd
-    if said and _lowercased(said, names) and _cased_text(m.string, m.start()):
+    if said and _lowercased(said, names) and _cased_text(m.string, names.tag):
         # "sepanjang minggu 20-26 Oktober": a week, not Sunday; a bracketed date then needs a year
         said = None
         if short:
@@ -460,7 +460,7 @@ def _read_words(m: regex.Match[str], names: CalendarNames, span: _Span) -> _Raw 
         year = _year(year_text, numeric=False)
         if year is None:
             return None
-    elif _lowercased(name, names) and _cased_text(m.string, m.start()):
+    elif _lowercased(name, names) and _cased_text(m.string, names.tag):
         return None  # "she may 2": a month the language capitalises, written small in cased text
     if day_text is None:
         return _read_months(m, names, span, month, year)
@@ -530,9 +530,22 @@ def _lowercased(name: str, names: CalendarNames) -> bool:
     return name[:1].islower() and fold(name) in names.capitalized
 
 
-def _cased_text(text: str, at: int) -> bool:
-    """Whether the text around ``at`` uses capitals at all (some scraped corpora are lowercased)."""
-    return any(map(str.isupper, text[max(0, at - 300) : at + 300]))
+#: a word with a capital in it
+_CAPITALISED = regex.compile(r"[^\W\d_]*\p{Lu}[^\W\d_]*")
+
+
+@functools.lru_cache(maxsize=2)  # the text being read and the article its evidence comes from
+def _cased_text(text: str, tag: str) -> bool:
+    """Whether ``text`` uses capitals at all (some scraped corpora are lowercased), not counting the
+    month and weekday names of the language ``tag``: the date rule rewrites those ("10 Agustus"
+    becomes "2020-08-10"), and a second ``clean()`` must judge the text as the first did. The whole
+    text is read, once (a window around each date would shift as dates are rewritten)."""
+    names = calendar_names(tag)
+    for m in _CAPITALISED.finditer(text):
+        word = m.group()
+        if _month(names, word) is None and fold(word) not in names.weekdays:
+            return True
+    return False
 
 
 def _in_url(text: str, at: int) -> bool:
