@@ -30,18 +30,13 @@ __all__ = ["DropBoilerplate", "drop_boilerplate"]
 
 _MAX_TOC_ENTRIES = 40
 # a line SCRIPT_LINE may match starts (after blanks) with one of these, as plain text (kept in step
-# with it): one search that jumps from line break to line break tells whether to run it at all
+# with it, tests/test_line_heads.py): one search finds the lines worth trying (the stdlib's white
+# space takes in all the regex module's, and U+001C to U+001F)
 _SCRIPT_START = re.compile(
     r"\n[^\S\n]{0,40}(?:\(adsbygoogle|googletag\.|window\.|dataLayer\.push\(|gtag\(|fbq\("
     r"|_gaq\.push\(|__tcfapi\(|document\.write\(|var[^\S\n]|jQuery\(document\)\.ready\("
     r"|\$\(document\)\.ready\()"
 )
-
-
-def _may_hold_script(text: str) -> bool:
-    """True when a line of ``text`` may be ad or tracking script (see SCRIPT_LINE)."""
-    # the stdlib's white space takes in all the regex module's (and U+001C to U+001F)
-    return _SCRIPT_START.search("\n" + text) is not None
 
 
 @dataclass(frozen=True)
@@ -78,9 +73,8 @@ class DropBoilerplate(Cleaner):
                 note = "pattern"
             if m.end() > m.start():
                 out.append(remove_match(text, m.start(), m.end(), self.name, note))
-        if _may_hold_script(text):
-            for m in SCRIPT_LINE.finditer(text):
-                out.append(remove_match(text, m.start(), m.end(), self.name, "script"))
+        for m in line_start_matches(SCRIPT_LINE, text, head=_SCRIPT_START):  # SCRIPT_LINE.finditer(text)
+            out.append(remove_match(text, m.start(), m.end(), self.name, "script"))
         if " | " in text:
             for m in line_start_matches(PIPE_LINE, text):  # PIPE_LINE.finditer(text)
                 if is_stamp_line(m.group()):

@@ -15,10 +15,10 @@ What a credit says is kept in the edit's ``note`` as ``"<role>: <value>"``: ``au
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass
 from itertools import islice
-from typing import Any, ClassVar
+from typing import ClassVar
 
 import regex
 
@@ -31,7 +31,7 @@ from newstext.junkpatterns import (
     COPYRIGHT_TAIL,
     INITIALS_LINE,
 )
-from newstext.lines import Line, iter_lines, remove_lines, remove_match, tidy_removals
+from newstext.lines import Line, iter_lines, line_start_matches, remove_lines, remove_match, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
@@ -107,7 +107,7 @@ class DropCredits(Cleaner):
         tail_start = max(0, len(text) - _GLUED_CHARS)
         tail_start = max(text.rfind("\n", 0, tail_start) + 1, tail_start - _GLUED_CHARS)
         window = text[tail_start:]
-        if ":" in window and _may_end_glued(window):
+        if ":" in window:
             for m in jd.credit_glued(text, tail_start):
                 tail = text[m.start() : m.end()]
                 segs = list(jd.credit_segments(tail))
@@ -117,7 +117,7 @@ class DropCredits(Cleaner):
                     start = m.start() + seg.start()
                     out.append(Edit(rule, start, end, text[start:end], "", f"{role}: {seg['v'].strip()}"))
         if "(" in text and "/" in text:
-            for m in _line_matches(INITIALS_LINE, _INITIALS_HEAD, text):  # INITIALS_LINE.finditer(text)
+            for m in line_start_matches(INITIALS_LINE, text, head=_INITIALS_HEAD):  # = INITIALS_LINE.finditer
                 out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
         if "©" in text:
             for pattern in (COPYRIGHT_LINE, COPYRIGHT_TAIL):
@@ -128,33 +128,6 @@ class DropCredits(Cleaner):
             if block is not None:
                 out.append(block)
         return tidy_removals(text, out)
-
-
-def _may_end_glued(window: str) -> bool:
-    """False when no line of ``window`` can end with a glued credit: one must end with a comma
-    and a label, its colon and a value, with no comma after the one that glued it on."""
-    for line in window.split("\n"):
-        comma = line.rfind(",")
-        if comma >= 0 and (":" in line[comma:] or "：" in line[comma:]):
-            return True
-    return False
-
-
-def _line_matches(pattern: Any, head: Any, text: str, start: int = 0) -> Iterator[Any]:
-    """What ``line_start_matches(pattern, text, start)`` yields, trying ``pattern`` only on the
-    first line and on the lines whose break before them ``head`` matches (``head`` must match
-    there for ``pattern`` to match the line: it is a test that cannot miss, only let through)."""
-    if start == 0:
-        nl = text.find("\n")
-        m = pattern.match(text, 0, len(text) if nl < 0 else nl)
-        if m is not None:
-            yield m
-    for h in head.finditer(text, max(start - 1, 0)):
-        pos = h.start() + 1
-        nl = text.find("\n", pos)
-        m = pattern.match(text, pos, len(text) if nl < 0 else nl)
-        if m is not None:
-            yield m
 
 
 def _photo_edit(text: str, m: re.Match[str], rule: str) -> Edit:
@@ -193,7 +166,7 @@ def _pattern_note(m: regex.Match[str]) -> str:
 def _end_credits(text: str, rule: str) -> Edit | None:
     """A video's end credits: from a "ROLE Name" line to the end, when most lines look like that."""
     tail_start = max(0, len(text) - _TAIL_CHARS)
-    if next(_line_matches(CAPS_CREDIT, _CAPS_CREDIT_HEAD, text, tail_start), None) is None:
+    if next(line_start_matches(CAPS_CREDIT, text, tail_start, head=_CAPS_CREDIT_HEAD), None) is None:
         return None
     lines: list[Line] = [ln for ln in iter_lines(text) if ln.end >= tail_start and not ln.blank]
     if len(lines) < _MIN_CREDIT_LINES:

@@ -455,7 +455,13 @@ class _Glued:
         return _glued_patterns(self.own)[1].finditer(tail)
 
     def _maybe(self, text: str, start: int) -> bool:
-        return _glued_hint(self.longest).search(text, start) is not None
+        # a line that ends with a glued credit has a colon after its last comma (what the hint
+        # matches implies it): most tails have none, told before the hint's search
+        for line in text[start:].split("\n"):
+            comma = line.rfind(",")
+            if comma >= 0 and (":" in line[comma:] or "：" in line[comma:]):
+                return _glued_hint(self.longest).search(text, start) is not None
+        return False
 
 
 @functools.lru_cache(maxsize=8)

@@ -214,13 +214,21 @@ def _tidy_gaps(text: str, edits: list[Edit]) -> list[Edit]:
     return out
 
 
-def line_start_matches(pattern: Any, text: str, start: int = 0) -> Iterator[Any]:
+def line_start_matches(pattern: Any, text: str, start: int = 0, *, head: Any = None) -> Iterator[Any]:
     """The matches of a line pattern at the starts of the lines of ``text`` from ``start`` on.
 
     For a MULTILINE pattern whose every match starts with ``^`` and stays within its line (no
     ``\\n`` in what it matches), this yields what ``pattern.finditer(text, start)`` yields, a good
     deal faster: the pattern is tried at each line start instead of at every position.
+
+    ``head``, when given, is a pattern that matches at the line break before every line
+    ``pattern`` can match (a test that cannot miss, only let through; it starts with the literal
+    "\\n", so one search finds those lines): ``pattern`` is then tried only on them and on the
+    first line.
     """
+    if head is not None:
+        yield from _headed_matches(pattern, head, text, start)
+        return
     pos = start if start == 0 or text[start - 1] == "\n" else text.find("\n", start) + 1
     if start and not pos:
         return
@@ -234,3 +242,18 @@ def line_start_matches(pattern: Any, text: str, start: int = 0) -> Iterator[Any]
         if nl < 0:
             return
         pos = nl + 1
+
+
+def _headed_matches(pattern: Any, head: Any, text: str, start: int) -> Iterator[Any]:
+    """:func:`line_start_matches` with a ``head``."""
+    if start == 0:
+        nl = text.find("\n")
+        m = pattern.match(text, 0, len(text) if nl < 0 else nl)
+        if m is not None:
+            yield m
+    for h in head.finditer(text, max(start - 1, 0)):
+        pos = h.start() + 1
+        nl = text.find("\n", pos)
+        m = pattern.match(text, pos, len(text) if nl < 0 else nl)
+        if m is not None:
+            yield m

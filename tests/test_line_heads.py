@@ -12,14 +12,14 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newstext.boilerplate import _may_hold_script
+from newstext.boilerplate import _SCRIPT_START
 from newstext.credits import _CAPS_CREDIT_HEAD, _INITIALS_HEAD
 from newstext.junkpatterns import CAPS_CREDIT, INITIALS_LINE, SCRIPT_LINE
 from tests.conftest import ARTICLES, SHARED
 
 # (name, the pattern, whether its head lets the line through)
 HEADS: list[tuple[str, object, Callable[[str], bool]]] = [
-    ("SCRIPT_LINE", SCRIPT_LINE, _may_hold_script),
+    ("SCRIPT_LINE", SCRIPT_LINE, lambda line: _SCRIPT_START.search("\n" + line) is not None),
     ("CAPS_CREDIT", CAPS_CREDIT, lambda line: _CAPS_CREDIT_HEAD.search("\n" + line) is not None),
     ("INITIALS_LINE", INITIALS_LINE, lambda line: _INITIALS_HEAD.search("\n" + line) is not None),
 ]
