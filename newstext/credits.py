@@ -124,7 +124,7 @@ class DropCredits(Cleaner):
                 for m in pattern.finditer(text):
                     out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {m['v'].strip()}"))
         if self.end_credits:
-            block = _end_credits(text, rule)
+            block = _end_credits(text, rule, ctx)
             if block is not None:
                 out.append(block)
         return tidy_removals(text, out)
@@ -163,12 +163,20 @@ def _pattern_note(m: regex.Match[str]) -> str:
     return f"credit: {m.group().strip()[:200]}"
 
 
-def _end_credits(text: str, rule: str) -> Edit | None:
+def _end_credits(text: str, rule: str, ctx: Context) -> Edit | None:
     """A video's end credits: from a "ROLE Name" line to the end, when most lines look like that."""
     tail_start = max(0, len(text) - _TAIL_CHARS)
-    if next(line_start_matches(CAPS_CREDIT, text, tail_start, head=_CAPS_CREDIT_HEAD), None) is None:
+    top = text.rfind("\n", 0, tail_start) + 1  # the start of the first line that reaches the tail
+    caps = list(line_start_matches(CAPS_CREDIT, text, top, head=_CAPS_CREDIT_HEAD))
+    if not caps or caps[-1].start() < tail_start:
         return None
-    lines: list[Line] = [ln for ln in iter_lines(text) if ln.end >= tail_start and not ln.blank]
+    # a block needs that many shaped lines: "ROLE Name" lines without a colon, lines that start
+    # with "©" (at most as many as the signs): most texts with a capitals line have too few, told
+    # without reading every line of the tail
+    shaped_at_most = sum(":" not in m.group() for m in caps) + text.count("©", top)
+    if shaped_at_most < _MIN_CREDIT_LINES:
+        return None
+    lines: list[Line] = [ln for ln in iter_lines(text, ctx) if ln.end >= tail_start and not ln.blank]
     if len(lines) < _MIN_CREDIT_LINES:
         return None
     shaped = [

@@ -761,6 +761,10 @@ _KEY_FOLD = {
 }
 
 
+# a character _KEY_FOLD maps (the search is cheaper than the mapping)
+_KEY_FOLDED = re.compile("[" + "".join(map(re.escape, map(chr, _KEY_FOLD))) + "]")
+
+
 def line_key(line: str) -> str:
     """The first :data:`KEY_CHARS` characters of ``line`` after blanks, bullets and brackets,
     case-folded (see :func:`_fold`): what picks the patterns tried at the start of a line. A
@@ -800,8 +804,8 @@ def label_keys(label: str) -> set[str]:
 _Unit = tuple[int, Any, int | None, tuple[str, ...], int]
 # (a trigger word without its first letter, the slot of the TIERS its patterns look in (-1: the
 # whole text), the patterns: (entry index, the variants of the word it holds, its reach when every match
-# starts a line, else -1), what the word needs of a text to be in it (see _script_level))
-_Worded = tuple[str, int, tuple[tuple[int, tuple[str, ...], int], ...], int]
+# starts a line, else -1), a letter of the word a text must hold for the word to be in it (see _mark))
+_Worded = tuple[str, int, tuple[tuple[int, tuple[str, ...], int], ...], str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -814,7 +818,7 @@ class Scanner:
     end with a bracket. ``worded`` patterns, which may start anywhere in a line, are tried on the
     lines that hold a trigger word of theirs (lower-case or capitalised), looked for only in the
     lines short enough for a match when the pattern's repeats are bounded, and only in a text
-    with a character outside Windows-1252 when the word has one. A pattern with none of these
+    that holds the word's letter outside ASCII when it has one. A pattern with none of these
     runs over the whole text (``loose``; slow, so the shipped data has none).
     """
 
@@ -865,7 +869,7 @@ class Scanner:
             kept,
             {k: (tuple(sorted({h for u in v for h in u[3]})), tuple(v)) for k, v in units.items()},
             tuple(ended),
-            tuple((rest, slot, tuple(group), _script_level(rest)) for (rest, slot), group in worded.items()),
+            tuple((rest, slot, tuple(group), _mark(rest)) for (rest, slot), group in worded.items()),
             tuple(loose),
         )
 
@@ -955,16 +959,18 @@ class Scanner:
 
     def _scan_worded(self, text: str, lines: _Lines) -> list[tuple[int, Any]]:
         """The matches of the ``worded`` patterns, by entry index, then by position."""
-        shorts = lines.shorts()
-        level = lines.level()
+        ascii_text = text.isascii()
         found: dict[str, list[int]] = {}
         out: list[tuple[int, int, Any]] = []
-        for rest, slot, group, needs in self.worded:
+        for rest, slot, group, mark in self.worded:
             # the variants of a word ("click", "Click") share all but their first letter: when
             # that is not in the text, neither variant is, and one scan tells for both; a pattern
             # whose match is short need only look in the lines short enough to hold one; a word
-            # with a letter outside ASCII or Windows-1252, only in a text that holds one
-            if needs > level or rest not in (text if slot < 0 else shorts[slot]):
+            # with a letter outside ASCII, only in a text that holds that letter (a search for
+            # one character is many times faster than one for a word)
+            if mark and (ascii_text or mark not in text):
+                continue
+            if rest not in (text if slot < 0 else lines.short(slot)):
                 continue
             for i, variants, span in group:
                 starts: set[int] = set()
@@ -1027,21 +1033,18 @@ class _Lines:
     lines the two texts share.
     """
 
-    __slots__ = ("_facts", "_fresh", "_keyed", "_known", "_known_level", "_level", "_shorts", "lines", "text")
+    __slots__ = ("_facts", "_keyed", "_known", "_longest", "_shorts", "lines", "text")
 
     def __init__(self, text: str, before: _Lines | None = None) -> None:
         self.text = text
         self.lines = text.split("\n")
         #: the key and head of each line of this text (None: nothing but its lead)
         self._facts: dict[str, tuple[str, str] | None] = {}
-        # what is known of the text before: the facts of its lines, its level
+        # what is known of the text before: the facts of its lines
         self._known = before._facts if before is not None else {}
-        self._known_level = before._level_bound() if before is not None else None
-        #: whether this text has a line the text before did not have
-        self._fresh = True
         self._keyed: list[tuple[int, tuple[str, str]]] | None = None
-        self._shorts: tuple[str, ...] | None = None
-        self._level: int | None = None
+        self._shorts: list[str | None] = [None] * len(TIERS)
+        self._longest = -1
 
     def keyed(self) -> list[tuple[int, tuple[str, str]]]:
         """Each line that holds more than its lead (see :data:`LEAD`; a line of nothing but
@@ -1051,53 +1054,32 @@ class _Lines:
             facts = self._facts
             out = []
             pos = 0
-            fresh = False
             for line in self.lines:
                 if line:
-                    if line in known:
-                        fact = known[line]
-                    else:
-                        fact = _line_fact(line.lstrip(LEAD)[:_FACT_CHARS])
-                        fresh = True
+                    fact = known[line] if line in known else _line_fact(line.lstrip(LEAD)[:_FACT_CHARS])
                     facts[line] = fact
                     if fact is not None:
                         out.append((pos, fact))
                 pos += len(line) + 1
             self._keyed = out
-            self._fresh = fresh
             self._known = {}
         return self._keyed
 
-    def shorts(self) -> tuple[str, ...]:
-        """For each of :data:`TIERS`, the lines no longer than it (trailing blanks aside), joined."""
-        if self._shorts is None:
+    def short(self, slot: int) -> str:
+        """The lines no longer than ``TIERS[slot]`` (trailing blanks aside), joined: worked out
+        for a tier only when a word is looked for in it."""
+        got = self._shorts[slot]
+        if got is None:
+            limit = TIERS[slot]
             lines = self.lines
-            longest = max(map(len, lines))
-            self._shorts = tuple(
-                self.text
-                if longest <= limit  # every line: the text itself
-                else "\n".join([ln for ln in lines if len(ln) <= limit or len(ln.rstrip()) <= limit])
-                for limit in TIERS
-            )
-        return self._shorts
-
-    def level(self) -> int:
-        """Whether the text holds a character outside ASCII or Windows-1252 (see
-        :func:`_script_level`), or more: the level of the text before when this one has no line
-        that one did not have. A word cannot be in a text of a lower level: the level only lets
-        a scan pass over words, and one too high passes over fewer."""
-        if self._level is None:
-            if self._known_level is not None and self._keyed is not None and not self._fresh:
-                self._level = self._known_level
+            if self._longest < 0:
+                self._longest = max(map(len, lines))
+            if self._longest <= limit:
+                got = self.text  # every line: the text itself
             else:
-                self._level = _script_level(self.text)
-        return self._level
-
-    def _level_bound(self) -> int | None:
-        """:meth:`level` if worked out, or what it cannot exceed (see there), or None."""
-        if self._level is None and self._keyed is not None and not self._fresh:
-            return self._known_level
-        return self._level
+                got = "\n".join([ln for ln in lines if len(ln) <= limit or len(ln.rstrip()) <= limit])
+            self._shorts[slot] = got
+        return got
 
     def bracket_ends(self) -> list[tuple[int, int]]:
         """The start and end of each line that ends with a closing bracket (see :data:`_ENDS`)."""
@@ -1118,9 +1100,9 @@ def _line_fact(start: str) -> tuple[str, str] | None:
     if not start:
         return None
     folded = start.casefold()
-    if folded.isascii():
+    if folded.isascii() or _KEY_FOLDED.search(folded) is None:
         # most lines: the key is the head's first characters (case-folding maps each character
-        # on its own, and nothing ASCII is folded further)
+        # on its own, and nothing but the characters of _KEY_FOLD is folded further)
         key = folded[:KEY_CHARS]
         head = " ".join(folded.split())[:HEAD_CHARS]
     else:
@@ -1135,10 +1117,11 @@ def _line_fact(start: str) -> tuple[str, str] | None:
     return key, head
 
 
-def _script_level(text: str) -> int:
-    """0 for ASCII ``text``, 2 when it holds a character Windows-1252 lacks (see :func:`_wide`),
-    else 1: a word cannot be in a text of a lower level."""
-    return 0 if text.isascii() else 2 if _wide(text) else 1
+def _mark(word: str) -> str:
+    """A letter of ``word`` a text must hold for the word to be in it, worth looking for first:
+    one outside Windows-1252 (see :func:`_wide`; Greek, Cyrillic, CJK, "ż", "ı"), which most
+    Latin-script articles lack, else one outside ASCII, else none ("")."""
+    return next((ch for ch in word if _wide(ch)), "") or next((ch for ch in word if not ch.isascii()), "")
 
 
 def _wide(text: str) -> bool:

@@ -68,7 +68,7 @@ class DropRelatedLinks(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         jd = junk_data(ctx.data, related_labels=self.extra_labels, promo_labels=self.extra_promo_labels)
         found = sorted(jd.related.scan(text, ctx), key=lambda im: im[1].start())
-        teasers = list(line_start_matches(TEASER_LINE, text)) if (">>" in text or "»»" in text) else []
+        teasers = list(line_start_matches(TEASER_LINE, text)) if _may_hold_teaser(text) else []
         if not found and not teasers:
             return ()
         lines, hits = lines_of_matches([*found, *((_TEASER, m) for m in teasers)], text, ctx)
@@ -124,6 +124,12 @@ class DropRelatedLinks(Cleaner):
             taken += 1
             last = ln
         return last
+
+
+def _may_hold_teaser(text: str) -> bool:
+    """True when ``text`` holds the arrows a teaser line opens with (">>" or "»»"); the search for
+    one character comes first, as it is many times faster than the search for two."""
+    return (">" in text and ">>" in text) or ("»" in text and "»»" in text)
 
 
 def _headline_line(s: str) -> bool:
