@@ -1112,7 +1112,7 @@ def _line_fact(start: str) -> tuple[str, str] | None:
             key = key.translate(_KEY_FOLD)
         key = key[:KEY_CHARS]
         head = " ".join(folded.translate(_KEY_FOLD).split())[:HEAD_CHARS]
-    if not key.isalnum():  # a short line, a mark after the first character: rare
+    if len(key) < KEY_CHARS or not key.isalnum():  # a one-character line, a mark after the first: rare
         key = _bucket(key)
     return key, head
 

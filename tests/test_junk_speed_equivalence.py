@@ -22,6 +22,7 @@ from newstext.junkdata import (
     _data_entry,
     _line_fact,
     _mark,
+    line_key,
 )
 from newstext.related import drop_related_links
 
@@ -40,9 +41,16 @@ def _fact_folding_all(start: str) -> tuple[str, str] | None:
             key = key.translate(_KEY_FOLD)
         key = key[:KEY_CHARS]
         head = " ".join(folded.translate(_KEY_FOLD).split())[:HEAD_CHARS]
-    if not key.isalnum():
-        key = _bucket(key)
-    return key, head
+    return _bucket(key), head
+
+
+def test_line_fact_keys_a_line_as_line_key_does() -> None:
+    """One character alone is keyed with its mark of a short key, as a label of one character is
+    (a bare "完" line was once keyed "完" and missed the label that "（完）" met)."""
+    for start in ["完", "a", "A", "İ", "1", "完。", "ab", "a:"]:
+        fact = _line_fact(start)
+        assert fact is not None
+        assert fact[0] == line_key(start)
 
 
 def test_line_fact_maps_only_what_needs_mapping() -> None:

@@ -462,6 +462,7 @@ JUNK_LINES: dict[str, list[str]] = {
     ],
     "zh": [
         "（完）",
+        "完",  # the end mark alone, keyed as the one-character label is
         "(完)",
         "【相关阅读】中美经贸磋商取得新进展",
         "（相关阅读）中美经贸磋商取得新进展",
