@@ -23,10 +23,9 @@ quotes and their attributions (a tail after a closing quote mark), captions.
 from __future__ import annotations
 
 import functools
-import itertools
 import re
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -34,7 +33,7 @@ from newstext.context import Context
 from newstext.edits import Edit
 from newstext.junkpatterns import GREEK_ACCENTS
 from newstext.langdata import available_languages, load_language
-from newstext.lines import Line, iter_lines, line_indexes, remove_lines, remove_tail
+from newstext.lines import Line, line_indexes, remove_lines, remove_tail
 from newstext.pipeline import Cleaner
 
 __all__ = ["StripKeywordTags", "strip_keyword_tags"]
@@ -83,6 +82,9 @@ _MIN_LIST_TAGS = 3  # a trailing list of lowercase phrases needs this many lines
 _MAX_TAG_LINE = 300  # a "Tags:" line longer than this is prose, not tags
 _MAX_TAG_WORDS = 6  # words in one tag of a "Tags:" line
 _MAX_TAG_CHARS = 40  # characters in one line of a trailing tag list
+_MAX_COUNTED_CHARS = 100_000  # the words of a line are counted in its first this many characters
+#: the words of a long text are counted a piece of about this many characters at a time
+_COUNT_PIECE = 1 << 16
 
 
 @functools.lru_cache(maxsize=64)
@@ -145,6 +147,88 @@ def _section_heads(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p.strip()[0].upper() + " ".join(p.split())[1:] + " " for p in names if p.strip())
 
 
+class _Lines:
+    """The lines of a text, each read when it is first asked for.
+
+    The rule reads the few lines a search finds (those that start with a label, hold a hashtag or
+    end with a word), the lines next to them and the last lines of the text: splitting a long
+    article into all its lines, each a :class:`Line`, would cost far more than all of that (and
+    does not pay for itself in a short one either). The lines a search finds are read as text
+    alone; a :class:`Line` is built for the few the rule walks or edits.
+    """
+
+    __slots__ = ("_built", "_count", "_spans", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._count = text.count("\n") + 1
+        self._spans: dict[int, tuple[int, int]] = {}  # index -> (start, end) of each line read
+        self._built: dict[int, Line] = {}
+
+    def __len__(self) -> int:
+        return self._count
+
+    def __getitem__(self, index: int) -> Line:
+        line = self._built.get(index)
+        if line is None:
+            if not 0 <= index < self._count:
+                raise IndexError(index)
+            start, end = self._span(index, self._position(index))
+            line = self._built[index] = Line(index, start, end, self.text[start:end])
+        return line
+
+    def holding(self, positions: list[int]) -> Iterator[tuple[int, str]]:
+        """The index and the text of the line that holds each of ``positions`` (in order), each
+        line once."""
+        text = self.text
+        last = -1
+        for index, pos in zip(line_indexes(text, positions), positions, strict=True):
+            if index != last:
+                start, end = self._span(index, pos)
+                yield index, text[start:end]
+                last = index
+
+    def backward(self, index: int) -> Iterator[tuple[int, str]]:
+        """The index and the text of each line before line ``index`` (``len(self)``: of every line),
+        nearest first."""
+        text = self.text
+        spans = self._spans
+        # where the line after the one read starts (as if a line followed the text)
+        after = len(text) + 1 if index == self._count else self._span(index, self._position(index))[0]
+        for k in range(index - 1, -1, -1):
+            start = text.rfind("\n", 0, after - 1) + 1
+            spans[k] = (start, after - 1)
+            yield k, text[start : after - 1]
+            after = start
+
+    def _span(self, index: int, pos: int) -> tuple[int, int]:
+        """Where line ``index``, which holds the position ``pos`` (its break, for its end), starts
+        and ends."""
+        span = self._spans.get(index)
+        if span is None:
+            text = self.text
+            end = text.find("\n", pos)
+            span = self._spans[index] = (text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end)
+        return span
+
+    def _position(self, index: int) -> int:
+        """A position in line ``index``: found from a line read next to it, as the rule walks the
+        lines (else the end of the text for the last line, or counted from the start)."""
+        spans = self._spans
+        if index in spans:
+            return spans[index][0]
+        if index - 1 in spans:
+            return spans[index - 1][1] + 1
+        if index + 1 in spans:
+            return spans[index + 1][0] - 1
+        if index == self._count - 1:
+            return len(self.text)
+        pos = 0
+        for _ in range(index):
+            pos = self.text.index("\n", pos) + 1
+        return pos
+
+
 @dataclass(frozen=True)
 class StripKeywordTags(Cleaner):
     """Remove SEO keyword tags: glued tags, trailing tag lists, "Tags:" lines, hashtag tails.
@@ -167,9 +251,9 @@ class StripKeywordTags(Cleaner):
     detect: bool = True
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        if not text.strip():
+        if not text or text.isspace():  # (text.strip() would copy all of a long text)
             return []
-        lines = list(iter_lines(text, ctx))
+        lines = _Lines(text)
         phrases = _phrase_set((*ctx.data.strings("tags", "phrases"), *self.phrases))
         labels = _label_set((*ctx.data.strings("tags", "labels"), *self.labels))
         out: list[Edit] = []
@@ -178,11 +262,11 @@ class StripKeywordTags(Cleaner):
         self._label_lines(text, lines, labels, drop)
         tails: dict[int, int] = {}  # line index -> column where a removed tail starts
         # only a line that holds a hashtag can end with two: one search finds them
-        hashtags = (m.start() for m in _HASHTAG.finditer(text)) if "#" in text else ()
-        for index in dict.fromkeys(line_indexes(text, hashtags)):
+        hashtags = [m.start() for m in _HASHTAG.finditer(text)] if "#" in text else []
+        for index, line_text in lines.holding(hashtags):
             if index in drop:
                 continue
-            at = _hashtag_tail(lines[index].text)
+            at = _hashtag_tail(line_text)
             if at == 0:
                 drop.add(index)
             elif at > 0:
@@ -204,57 +288,50 @@ class StripKeywordTags(Cleaner):
 
     # --- tag lines -------------------------------------------------------------------------------
 
-    def _label_lines(self, text: str, lines: Sequence[Line], labels: tuple[str, ...], drop: set[int]) -> None:
+    def _label_lines(self, text: str, lines: _Lines, labels: tuple[str, ...], drop: set[int]) -> None:
         patterns = _label_pattern(labels)
         if patterns is None:
             return
         pattern, head = patterns
         # the first line, and the lines that start with a label after their break
-        starts = (m.start() + 1 for m in head.finditer(text))
-        tags_after: list[int] = []
-        for index in line_indexes(text, itertools.chain((0,), starts)):
-            line = lines[index]
-            if line.blank or len(line.text) > _MAX_TAG_LINE + 40:
+        starts = [0, *(m.start() + 1 for m in head.finditer(text))]
+        tag_tail: tuple[int, list[int]] | None = None
+        for index, line_text in lines.holding(starts):
+            if len(line_text) > _MAX_TAG_LINE + 40 or line_text.isspace() or not line_text:
                 continue
-            m = pattern.fullmatch(line.text)
+            m = pattern.fullmatch(line_text)
             if m is None:
                 continue
             rest = m.group("rest").strip()
             if rest and m.group("colon") and _tag_items(rest):
-                drop.add(line.index)
+                drop.add(index)
             elif not rest:
                 # a bare label: junk when what follows it, to the end, is tags (or nothing, after a colon)
-                tags_after = tags_after or _tags_after(lines)
-                after = tags_after[line.index]
+                tag_tail = tag_tail or _tag_tail(lines)
+                after = _tags_after(tag_tail, index)
                 if after > 0 or (after == 0 and m.group("colon")):
-                    drop.update(range(line.index, len(lines)))
+                    drop.update(range(index, len(lines)))
                     return
 
     # --- trailing tag lists ----------------------------------------------------------------------
 
-    def _trailing_list(self, lines: Sequence[Line], phrases: frozenset[str], drop: set[int]) -> None:
+    def _trailing_list(self, lines: _Lines, phrases: frozenset[str], drop: set[int]) -> None:
         run: list[int] = []
-        k = len(lines) - 1
-        while k >= 0:
-            line = lines[k]
-            if line.blank or k in drop:
-                k -= 1
+        for index, line_text in lines.backward(len(lines)):
+            s = line_text.strip()
+            if not s or index in drop:
                 continue
-            s = line.stripped
             listed = bool(phrases) and _fold(s) in phrases  # folding a long line costs
             shaped = self.detect and len(s) <= _MAX_TAG_CHARS and s == s.lower() and s != s.upper()
             if listed or (shaped and _LIST_TAG.fullmatch(s) is not None):
-                run.append(k)
-                k -= 1
+                run.append(index)
                 continue
             break
         if not run:
             return
         # what comes before the run must be the end of a story line, not a header or a list intro
-        before = next(
-            (ln for ln in reversed(lines[: run[-1]]) if not ln.blank and ln.index not in drop), None
-        )
-        if before is None or not before.stripped.endswith(_STORY_END):
+        before = next((s for i, s in _stripped(lines.backward(run[-1])) if s and i not in drop), "")
+        if not before.endswith(_STORY_END):
             return
         listed_all = all(_fold(lines[i].stripped) in phrases for i in run)
         if len(run) >= _MIN_LIST_TAGS or listed_all:
@@ -265,7 +342,7 @@ class StripKeywordTags(Cleaner):
     def _glued(
         self,
         text: str,
-        lines: Sequence[Line],
+        lines: _Lines,
         phrases: frozenset[str],
         sections: tuple[str, ...],
         drop: set[int],
@@ -277,31 +354,30 @@ class StripKeywordTags(Cleaner):
         longest = max((p.count(" ") + 1 for p in phrases), default=0)
         # a listed phrase may end any line; a tail found from its shape, only a line that ends with
         # a word (or white space: the last character before it is not looked at)
-        ends = (m.start() for m in _WORD_AT_END.finditer(text))
-        looked_at = lines if phrases else [lines[i] for i in line_indexes(text, (*ends, len(text)))]
-        for line in looked_at:
-            if line.index in drop or line.index in tails or line.blank:
+        looked_at = (
+            ((i, lines[i].text) for i in range(len(lines)))
+            if phrases
+            else lines.holding([*(m.start() for m in _WORD_AT_END.finditer(text)), len(text)])
+        )
+        for index, line_text in looked_at:
+            if index in drop or index in tails or line_text.isspace() or not line_text:
                 continue
-            listed = _listed_tail(line.text, phrases, longest)
+            listed = _listed_tail(line_text, phrases, longest)
             if listed >= 0:
-                tails[line.index] = listed  # a listed phrase: no more evidence needed
+                tails[index] = listed  # a listed phrase: no more evidence needed
                 continue
-            found = _glued_candidate(lines, line) if self.detect else None
+            found = _glued_candidate(lines, index, line_text) if self.detect else None
             if found is None:
                 continue
             at, tail, words_before = found
             if len(tail.split()) >= 2 and " ".join(tail.split()).startswith(sections):
-                tails[line.index] = at  # opens with a section name: "Politik Rusia", "Ekonomi Jakarta"
+                tails[index] = at  # opens with a section name: "Politik Rusia", "Ekonomi Jakarta"
             elif words_before >= _MIN_WORDS_BEFORE_TAIL:
-                candidates[line.index] = (at, tail)
+                candidates[index] = (at, tail)
         if not candidates:
             return
         words = {i: {w.casefold() for w in tail.split()} for i, (_at, tail) in candidates.items()}
-        # how often each word occurs in the article outside the candidate tails
-        counts: Counter[str] = Counter()
-        for line in lines:
-            body = line.text[: candidates[line.index][0]] if line.index in candidates else line.text
-            counts.update(_WORDS.findall(body[:100_000]))
+        counts = _story_words(lines, candidates)
         # in how many candidate tails each word occurs
         spread: Counter[str] = Counter(w for ws in words.values() for w in ws if len(w) >= _MIN_SHARED_LEN)
         for i, (at, tail) in candidates.items():
@@ -310,17 +386,30 @@ class StripKeywordTags(Cleaner):
                 tails[i] = at
 
 
-def _tags_after(lines: Sequence[Line]) -> list[int]:
-    """For each line, the number of non-blank lines after it when all of them read as tags, else
-    -1 (so a bare label's fate is known without looking ahead from every line)."""
-    tags_after = [0] * len(lines)
-    count = 0
-    for k in range(len(lines) - 1, -1, -1):
-        tags_after[k] = count
-        line = lines[k]
-        if count >= 0 and not line.blank:
-            count = count + 1 if _tag_items(line.stripped) else -1
-    return tags_after
+def _tag_tail(lines: _Lines) -> tuple[int, list[int]]:
+    """The last non-blank line that does not read as tags (-1: none), and the non-blank lines after
+    it (all tags, last first): what the fate of every bare label hangs on, read from the end once."""
+    tagged: list[int] = []
+    for index, s in _stripped(lines.backward(len(lines))):
+        if not s:
+            continue
+        if not _tag_items(s):
+            return index, tagged
+        tagged.append(index)
+    return -1, tagged
+
+
+def _stripped(lines: Iterable[tuple[int, str]]) -> Iterator[tuple[int, str]]:
+    """Each (index, line text) with the text stripped of the white space around it."""
+    return ((index, line_text.strip()) for index, line_text in lines)
+
+
+def _tags_after(tag_tail: tuple[int, list[int]], index: int) -> int:
+    """The number of non-blank lines after line ``index`` when all of them read as tags, else -1."""
+    last_prose, tagged = tag_tail
+    if last_prose > index:
+        return -1
+    return sum(1 for k in tagged if k > index)
 
 
 def _listed_tail(text: str, phrases: frozenset[str], longest: int) -> int:
@@ -338,10 +427,49 @@ def _listed_tail(text: str, phrases: frozenset[str], longest: int) -> int:
     return -1
 
 
-def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str, int] | None:
-    """``(column, tail, words before it)`` when ``line`` ends with a sentence and then a short
-    unpunctuated phrase."""
-    text = line.text.rstrip()
+def _story_words(lines: _Lines, candidates: dict[int, tuple[int, str]]) -> Counter[str]:
+    """How often each word occurs in the article outside the candidate tails (``{line index:
+    (column, tail)}``), in the first _MAX_COUNTED_CHARS characters of each line.
+
+    Counted in the whole text, a piece at a time, less the words of the tails (a tail follows a
+    space: no word straddles its start): the same count as line by line when no line is longer
+    than that, which is tested first.
+    """
+    text = lines.text
+    counts: Counter[str] = Counter()
+    if _longer_line(text, _MAX_COUNTED_CHARS):
+        for index, line in enumerate(text.split("\n")):
+            body = line[: candidates[index][0]] if index in candidates else line
+            counts.update(_WORDS.findall(body[:_MAX_COUNTED_CHARS]))
+        return counts
+    pos = 0
+    while pos < len(text):
+        # each piece ends at a line break, which no word holds
+        end = text.find("\n", pos + _COUNT_PIECE)
+        end = len(text) if end < 0 else end
+        counts.update(_WORDS.findall(text, pos, end))
+        pos = end + 1
+    for index, (at, _tail) in candidates.items():
+        counts.subtract(_WORDS.findall(lines[index].text, at))
+    return counts
+
+
+def _longer_line(text: str, limit: int) -> bool:
+    """Whether a line of ``text`` is longer than ``limit`` characters (one search per ``limit``
+    characters or so, not one per line)."""
+    start = 0  # a line start; no line before it is longer
+    while len(text) - start > limit:
+        nl = text.rfind("\n", start, start + limit + 1)
+        if nl < 0:
+            return True
+        start = nl + 1
+    return False
+
+
+def _glued_candidate(lines: _Lines, index: int, line_text: str) -> tuple[int, str, int] | None:
+    """``(column, tail, words before it)`` when line ``index`` (``line_text``) ends with a sentence
+    and then a short unpunctuated phrase."""
+    text = line_text.rstrip()
     stop = text.rfind(".")
     # a match's full stop is the line's last one (a tail holds none), and what follows it must read
     # as the tail: when it does not, _GLUED_TAIL cannot match either
@@ -357,7 +485,7 @@ def _glued_candidate(lines: Sequence[Line], line: Line) -> tuple[int, str, int] 
     if not tail[0].isupper() or not prev[-1].isalpha() or any(len(w) < 2 for w in tail.split()):
         return None  # a tag is made of words: "Politik A" is an initial, not a tag
     # the paragraph must end here: the next line does not continue it or start a list it introduces
-    nxt = lines[line.index + 1].stripped if line.index + 1 < len(lines) else ""
+    nxt = lines[index + 1].stripped if index + 1 < len(lines) else ""
     if nxt and (nxt[0].islower() or nxt[0] in ",.;:)]}" or _LIST_ITEM.match(nxt)):
         return None
     return m.start("tail"), tail, len(text[: m.start("tail")].split())
@@ -409,13 +537,12 @@ def _tag_items(rest: str) -> bool:
     return True
 
 
-def _blocks(text: str, lines: Sequence[Line], drop: set[int], rule: str) -> Iterable[Edit]:
+def _blocks(text: str, lines: _Lines, drop: set[int], rule: str) -> Iterable[Edit]:
     """One edit per run of dropped lines (blank lines inside or after a run go with it)."""
-    k = 0
     n = len(lines)
-    while k < n:
-        if k not in drop:
-            k += 1
+    done = 0  # the lines before this one are in a run already
+    for k in sorted(drop):
+        if k < done:
             continue
         first = k
         last = k
@@ -432,7 +559,7 @@ def _blocks(text: str, lines: Sequence[Line], drop: set[int], rule: str) -> Iter
             lines[i].stripped for i in range(first, last + 1) if i in drop and not lines[i].blank
         )
         yield remove_lines(text, lines[first], lines[last], rule, note[:200])
-        k = j
+        done = j
 
 
 strip_keyword_tags = StripKeywordTags()
