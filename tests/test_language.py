@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+from typing import Any
 
 import langcodes
 import pytest
@@ -15,6 +16,9 @@ from newstext.language import (
     SAMPLE_CHARS,
     Detection,
     ParagraphLanguage,
+    _features,
+    _identifier,
+    _visits,
     detect_language,
     identify,
     languages_other_than,
@@ -306,32 +310,37 @@ def test_mixed_language_evidence_never_fails_and_spans_stay_inside_the_text(text
 def test_feature_counts_are_those_of_py3langids_own_walk(text: str) -> None:
     from py3langid.langid import visit_counts
 
-    from newstext.language import _feature_counts, _identifier
-
     ident = _identifier()
     data = ident._encode(text)
     expected = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data) or {}
-    found = _feature_counts(ident, data)
-    assert list(found.items()) == list(expected.items())  # the same counts, in the same order
+    assert _counts(ident, data) == list(expected.items())  # the same counts, in the same order
+
+
+def _counts(ident: Any, data: bytes) -> list[tuple[int, float]]:
+    """What the fast walk and count find on ``data``: each feature and its count, in the order each
+    first occurs."""
+    features, counts = _visits(_features(ident, data))
+    return list(zip(features.tolist(), counts.tolist(), strict=True))
 
 
 def test_feature_counts_on_the_articles() -> None:
     from py3langid.langid import visit_counts
 
-    from newstext.language import SAMPLE_CHARS, _feature_counts, _identifier, _sample
+    from newstext.language import _sample
 
     ident = _identifier()
     for article in ARTICLES:
         for size in (150, SAMPLE_CHARS, 5000):
             data = ident._encode(_sample(article.raw, size))
             expected = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data) or {}
-            assert list(_feature_counts(ident, data).items()) == list(expected.items())
+            assert _counts(ident, data) == list(expected.items())
 
 
 def test_the_known_depth_of_the_shipped_automaton_is_its_depth() -> None:
-    from newstext.language import _KNOWN_DEPTHS, _automaton, _depth, _identifier
+    from newstext.language import _KNOWN_DEPTHS, _automaton_walk, _depth, _identifier
 
-    nextmove, rowbase, _output, depth = _automaton(_identifier())
+    walk = _automaton_walk(_identifier())
+    nextmove, rowbase, depth = walk.nextmove, walk.rowbase, walk.depth
     assert (len(nextmove), len(rowbase)) in _KNOWN_DEPTHS
     assert depth == _depth(nextmove, rowbase)
 
