@@ -5,8 +5,9 @@ Three rules, run first in the default pipeline so every later rule sees real cha
 ``fix_mojibake``
     Text decoded with the wrong encoding ("CafÃ©", "â€œ") is repaired by ftfy with the explicit
     :data:`FTFY_CONFIG`. ftfy is slow on long text, so a fast path skips its analysis for every line
-    that cannot be changed by it; the result is always exactly ``ftfy.fix_text(text, FTFY_CONFIG)``
-    (see :func:`fix_text_like_ftfy` and docs/rules/characters.md for the proof).
+    that cannot be changed by it; the result is exactly ``ftfy.fix_text(text, FTFY_CONFIG)`` (see
+    :func:`fix_text_like_ftfy` and docs/rules/characters.md for the proof), read on the lines the
+    text has once its line breaks are "\n", and with the repairs that the later rules unlock.
 ``unescape_html``
     HTML character references (``&amp;``, ``&#8217;``, ``&nbsp;``), also when escaped twice
     (``&amp;#8217;``), become the characters they stand for.
@@ -478,7 +479,33 @@ def repairable(text: str, ctx: Context) -> bool:
     is, but "Â terhadap" reads as a no-break space gone wrong, so joining the two would give a
     second ``clean()`` something to repair that the first one did not (see docs/guarantees.md).
     """
-    return next(iter(_changed_segments(text, _finisher(ctx))), None) is not None
+    return next(iter(_repairs(text, ctx)), None) is not None
+
+
+#: the line breaks that ``normalize_line_breaks`` makes "\n" (a lone CR, VT, FF, U+2028, U+2029;
+#: the CR of CRLF too, which leaves an empty line), each a "\n" for ftfy, which reads lines split on
+#: "\n" alone. NEL ("\x85") is not among them: it is a C1 control, which ftfy reads as "…".
+_OTHER_BREAKS = {ord(ch): "\n" for ch in "\r\x0b\x0c\u2028\u2029"}
+_OTHER_BREAKS_RE = re.compile("[\r\x0b\x0c\u2028\u2029]")
+
+
+def _repairs(text: str, ctx: Context) -> Iterator[tuple[int, int, str, bool]]:
+    """:func:`_changed_segments` of ``text`` as ftfy reads it once its line breaks are "\n".
+
+    ftfy repairs a line at a time, and its lines end at "\n" only: "ƒ•\rƒ" is one line to it,
+    which it leaves, but "ƒ•\nƒ" two, the first of which it repairs (MacRoman mojibake of "ĥ").
+    ``normalize_line_breaks`` runs after this rule, so a second ``clean()`` would repair what the
+    first left; ftfy is shown the text with those breaks as "\n" (each one character for one, so
+    every offset holds), and the breaks are kept as they were.
+    """
+    if _OTHER_BREAKS_RE.search(text) is None:
+        yield from _changed_segments(text, _finisher(ctx))
+        return
+    for start, end, fixed, finished in _changed_segments(text.translate(_OTHER_BREAKS), _finisher(ctx)):
+        # a segment holds one break at most, at its end, which ftfy keeps
+        if ord(text[end - 1]) in _OTHER_BREAKS and fixed.endswith("\n"):
+            fixed = fixed[:-1] + text[end - 1]
+        yield start, end, fixed, finished
 
 
 def _narrow(before: str, after: str) -> tuple[int, int, int]:
@@ -521,7 +548,7 @@ class FixMojibake(Cleaner):
     name: ClassVar[str] = "fix_mojibake"
 
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
-        for start, end, fixed, finished in _changed_segments(text, _finisher(ctx)):
+        for start, end, fixed, finished in _repairs(text, ctx):
             segment = text[start:end]
             a, b_before, b_after = _narrow(segment, fixed)
             note = _describe_plan(segment)
@@ -530,7 +557,7 @@ class FixMojibake(Cleaner):
             yield Edit(self.name, start + a, start + b_before, segment[a:b_before], fixed[a:b_after], note)
 
     def apply(self, text: str, ctx: Context) -> str:
-        return _splice(text, _changed_segments(text, _finisher(ctx)))
+        return _splice(text, _repairs(text, ctx))
 
 
 fix_mojibake = FixMojibake()

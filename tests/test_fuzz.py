@@ -262,7 +262,9 @@ ONCE_NOT_IDEMPOTENT: list[tuple[str | None, str]] = [
     (
         "de",
         "Mach dir keine Sorgen!\n    Werden Sie Mitglied bei \nfor me und erhalten Sie exklusive Angebote!",
-    ),
+    ),  # fix_mojibake read "ƒ•\rƒ" as one line (ftfy splits on "\n" alone) and left it; once
+    # normalize_line_breaks had made the CR a "\n", the second pass repaired "ƒ•" as MacRoman "ĥ"
+    (None, "\x83\x95\r\x83"),
 ]
 
 

@@ -20,6 +20,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from newstext.characters import (
+    LINE_BREAKS,
+    normalize_line_breaks,
     remove_control_chars,
     remove_invisible,
 )
@@ -229,6 +231,25 @@ def test_config_choices() -> None:
 @pytest.mark.parametrize("article", ARTICLES, ids=lambda a: a.id)
 def test_dev_articles_equal_ftfy(article: Article) -> None:
     assert fix_mojibake.apply(article.raw, CTX) == ftfy.fix_text(article.raw, FTFY_CONFIG)
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.lists(st.text(alphabet="ƒ•Ã©â€œ™\x83\x95\xa0Âab é", max_size=8), min_size=2, max_size=5),
+    st.sampled_from(["\r", "\r\n", "\x0b", "\x0c", "\u2028", "\u2029"]),
+)
+def test_lines_are_repaired_as_once_their_breaks_are_normalised(lines: list[str], brk: str) -> None:
+    """ftfy reads lines split on "\\n" alone; fix_mojibake reads the lines the text will have once
+    normalize_line_breaks (a later rule) has run, or a second clean() would repair more ("ƒ•" is
+    MacRoman mojibake of "ĥ" on a line of its own, not before a CR and more text)."""
+    fixed = fix_mojibake.apply(brk.join(lines), CTX)
+    assert fixed.count(brk) == len(lines) - 1  # the breaks are kept as they were
+    assert normalize_line_breaks.apply(fixed, CTX) == fix_mojibake.apply(LINE_BREAKS[brk].join(lines), CTX)
+
+
+def test_a_line_ended_by_a_carriage_return_is_repaired() -> None:
+    assert fix_mojibake.apply("ƒ•\rƒ", CTX) == "ĥ\rƒ"
+    assert ftfy.fix_text("ƒ•\rƒ", FTFY_CONFIG) == "ƒ•\rƒ"  # one line to ftfy, which it leaves
 
 
 # ---------------------------------------------------------------------------------------------
