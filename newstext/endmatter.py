@@ -20,7 +20,7 @@ alone. See docs/rules/drop_end_matter.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -74,7 +74,7 @@ class DropEndMatter(Cleaner):
         found = list(jd.end_matter.scan(text, ctx))
         if not found:
             return ()
-        lines, hits = lines_of_matches(found, text, ctx)
+        lines, hits = lines_of_matches(found, text)
         out: list[Edit] = []
         for kind, m, i in hits:
             label = m["label"].strip()
@@ -91,15 +91,21 @@ class DropEndMatter(Cleaner):
             out.append(remove_lines(text, lines[i], last, self.name, note))
         return tidy_removals(text, out)
 
-    def _bio_end(self, lines: list[Line], i: int) -> Line:
+    def _bio_end(self, lines: Sequence[Line], i: int) -> Line:
         """The last line of the text when at most ``max_bio_lines`` lines follow the bio header on
         line ``i`` (the bio ends the text), else the header itself."""
-        rest = [ln for ln in lines[i + 1 :] if not ln.blank]
+        rest = []
+        for j in range(i + 1, len(lines)):  # stops past ``max_bio_lines`` lines: linear however long
+            ln = lines[j]
+            if not ln.blank:
+                rest.append(ln)
+                if len(rest) > self.max_bio_lines:
+                    return lines[i]
         if 0 < len(rest) <= self.max_bio_lines and all(len(ln.stripped) <= _MAX_BIO_CHARS for ln in rest):
             return rest[-1]
         return lines[i]
 
-    def _contact_end(self, lines: list[Line], i: int) -> Line:
+    def _contact_end(self, lines: Sequence[Line], i: int) -> Line:
         """The last line of the contact block under the header on line ``i`` (itself if none)."""
         last = lines[i]
         taken = 0

@@ -911,7 +911,7 @@ class Scanner:
         lines = _lines_of(text, ctx)
         keyed = self.keyed
         if keyed:
-            for pos, (key, head) in lines.keyed():
+            for pos, (key, head) in zip(*lines.keyed(), strict=True):
                 found = keyed.get(key)
                 if found:
                     every, units = found
@@ -1042,26 +1042,32 @@ class _Lines:
         self._facts: dict[str, tuple[str, str] | None] = {}
         # what is known of the text before: the facts of its lines
         self._known = before._facts if before is not None else {}
-        self._keyed: list[tuple[int, tuple[str, str]]] | None = None
+        self._keyed: tuple[list[int], list[tuple[str, str]]] | None = None
         self._shorts: list[str | None] = [None] * len(TIERS)
         self._longest = -1
 
-    def keyed(self) -> list[tuple[int, tuple[str, str]]]:
+    def keyed(self) -> tuple[list[int], list[tuple[str, str]]]:
         """Each line that holds more than its lead (see :data:`LEAD`; a line of nothing but
-        that has no key): its offset, and its :func:`line_key` and :func:`_head`."""
+        that has no key): its offset, and its :func:`line_key` and :func:`_head`, in two lists
+        (a tuple for each line would be an object more per line for the garbage collector)."""
         if self._keyed is None:
             known = self._known
             facts = self._facts
-            out = []
+            offsets: list[int] = []
+            keyed: list[tuple[str, str]] = []
             pos = 0
             for line in self.lines:
                 if line:
-                    fact = known[line] if line in known else _line_fact(line.lstrip(LEAD)[:_FACT_CHARS])
-                    facts[line] = fact
+                    # a line seen before, in this text or the one before it: its fact is known
+                    fact = facts.get(line, _UNKNOWN)
+                    if fact is _UNKNOWN:
+                        fact = known[line] if line in known else _line_fact(line.lstrip(LEAD)[:_FACT_CHARS])
+                        facts[line] = fact
                     if fact is not None:
-                        out.append((pos, fact))
+                        offsets.append(pos)
+                        keyed.append(fact)
                 pos += len(line) + 1
-            self._keyed = out
+            self._keyed = (offsets, keyed)
             self._known = {}
         return self._keyed
 
@@ -1092,6 +1098,10 @@ class _Lines:
                 out.append((pos, end))
             pos = end + 1
         return out
+
+
+#: no fact worked out yet for a line (None is a fact: nothing but a lead)
+_UNKNOWN: Any = object()
 
 
 def _line_fact(start: str) -> tuple[str, str] | None:

@@ -7,10 +7,9 @@ behind (the last line of a text takes the break before it instead).
 
 from __future__ import annotations
 
-import bisect
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, overload
 
 from newstext.edits import Edit
 
@@ -18,6 +17,7 @@ if TYPE_CHECKING:
     from newstext.context import Context
 
 __all__ = [
+    "LazyLines",
     "Line",
     "iter_lines",
     "line_indexes",
@@ -72,13 +72,116 @@ def line_indexes(text: str, positions: Iterable[int]) -> Iterator[int]:
 
 
 def lines_of_matches(
-    found: Iterable[tuple[int, Any]], text: str, ctx: Context | None = None
-) -> tuple[list[Line], list[tuple[int, Any, int]]]:
+    found: Iterable[tuple[int, Any]], text: str
+) -> tuple[LazyLines, list[tuple[int, Any, int]]]:
     """The lines of ``text``, and each (kind, match) of a scan with the index of the line its match
-    starts on: ``(kind, match, line index)``, in the order found."""
-    lines = ctx.memo(split_lines, text) if ctx is not None else split_lines(text)
-    starts = [ln.start for ln in lines]
-    return lines, [(kind, m, bisect.bisect_right(starts, m.start()) - 1) for kind, m in found]
+    starts on: ``(kind, match, line index)``, in the order found.
+
+    The lines are a :class:`LazyLines`: the rules read the lines their matches fall on and a few
+    lines around them, and a :class:`Line` for every line of a long text would cost far more.
+    """
+    found = list(found)
+    order = sorted(range(len(found)), key=lambda k: found[k][1].start())
+    lines = LazyLines(text)
+    at = [0] * len(found)
+    for k, index in zip(order, line_indexes(text, [found[k][1].start() for k in order]), strict=True):
+        lines.note(index, found[k][1].start())
+        at[k] = index
+    return lines, [(kind, m, at[k]) for k, (kind, m) in enumerate(found)]
+
+
+class LazyLines(Sequence[Line]):
+    """The lines of a text as :func:`split_lines` gives them, each :class:`Line` built when first
+    asked for (and the same object when asked for again).
+
+    Rules that search the text read the lines their searches find and a few lines around them; a
+    :class:`Line` for every line of a long article would cost far more than all of that. A line
+    is found from a neighbour already read, so walking from a line to the next or the one before
+    costs the length of the line; :meth:`holding` and :meth:`backward` give the text of lines
+    without building a :class:`Line` for each.
+    """
+
+    __slots__ = ("_built", "_count", "_starts", "text")
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._count = text.count("\n") + 1
+        self._built: dict[int, Line] = {}
+        self._starts: dict[int, int] = {}  # index -> start, of the lines whose start is known
+
+    def __len__(self) -> int:
+        return self._count
+
+    @overload
+    def __getitem__(self, index: int) -> Line: ...
+
+    @overload
+    def __getitem__(self, index: slice) -> list[Line]: ...
+
+    def __getitem__(self, index: int | slice) -> Line | list[Line]:
+        if isinstance(index, slice):
+            return [self[k] for k in range(*index.indices(self._count))]
+        if index < 0:
+            index += self._count
+        line = self._built.get(index)
+        if line is None:
+            if not 0 <= index < self._count:
+                raise IndexError(index)
+            start = self._start(index)
+            end = self._end(start)
+            line = self._built[index] = Line(index, start, end, self.text[start:end])
+        return line
+
+    def note(self, index: int, pos: int) -> None:
+        """Record that position ``pos`` of the text lies on line ``index``."""
+        if index not in self._starts:
+            self._starts[index] = self.text.rfind("\n", 0, pos) + 1
+
+    def holding(self, positions: list[int]) -> Iterator[tuple[int, str]]:
+        """The index and the text of the line that holds each of ``positions`` (in ascending
+        order), each line once."""
+        last = -1
+        for index, pos in zip(line_indexes(self.text, positions), positions, strict=True):
+            if index != last:
+                self.note(index, pos)
+                start = self._starts[index]
+                yield index, self.text[start : self._end(start)]
+                last = index
+
+    def backward(self, index: int) -> Iterator[tuple[int, str]]:
+        """The index and the text of each line before line ``index`` (``len(self)``: of every
+        line), nearest first."""
+        text = self.text
+        # where the line after the one read starts (as if a line followed the text)
+        after = len(text) + 1 if index >= self._count else self._start(index)
+        for k in range(min(index, self._count) - 1, -1, -1):
+            start = text.rfind("\n", 0, after - 1) + 1
+            self._starts[k] = start
+            yield k, text[start : after - 1]
+            after = start
+
+    def _end(self, start: int) -> int:
+        end = self.text.find("\n", start)
+        return len(self.text) if end < 0 else end
+
+    def _start(self, index: int) -> int:
+        """Where line ``index`` starts: from a neighbour read before, else counted."""
+        text = self.text
+        starts = self._starts
+        if index in starts:
+            return starts[index]
+        if index - 1 in starts:
+            start = self._end(starts[index - 1]) + 1
+        elif index + 1 in starts:
+            start = text.rfind("\n", 0, starts[index + 1] - 1) + 1
+        elif index == self._count - 1:
+            start = text.rfind("\n") + 1
+        else:
+            start = 0
+            for _ in range(index):
+                start = text.index("\n", start) + 1
+        starts[index] = start
+        return start
 
 
 def split_lines(text: str) -> list[Line]:

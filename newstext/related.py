@@ -17,7 +17,7 @@ docs/rules/drop_related_links.md.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import ClassVar
 
@@ -71,7 +71,7 @@ class DropRelatedLinks(Cleaner):
         teasers = list(line_start_matches(TEASER_LINE, text)) if _may_hold_teaser(text) else []
         if not found and not teasers:
             return ()
-        lines, hits = lines_of_matches([*found, *((_TEASER, m) for m in teasers)], text, ctx)
+        lines, hits = lines_of_matches([*found, *((_TEASER, m) for m in teasers)], text)
         # the lines that hold a label: where the headlines under a bare label end
         labelled = {i for kind, _, i in hits if kind != _TEASER}
         out: list[Edit] = []
@@ -96,7 +96,7 @@ class DropRelatedLinks(Cleaner):
                 out.append(remove_lines(text, lines[i], lines[i], self.name, f"promo: {label}"))
         return tidy_removals(text, out)
 
-    def _block_end(self, lines: list[Line], i: int, labelled: set[int]) -> Line:
+    def _block_end(self, lines: Sequence[Line], i: int, labelled: set[int]) -> Line:
         """The last line of the headline block that follows a bare label on line ``i`` (the
         lines that hold a label: ``labelled``)."""
         last = lines[i]
@@ -141,7 +141,7 @@ def _headline_line(s: str) -> bool:
     )
 
 
-def _headlines_to_the_end(lines: list[Line], j: int, room: int) -> bool:
+def _headlines_to_the_end(lines: Sequence[Line], j: int, room: int) -> bool:
     """True when every line from ``j`` to the end of the text is a headline (at most ``room``)."""
     seen = 0
     for k in range(j, len(lines)):  # stops after ``room`` lines: linear however long the text

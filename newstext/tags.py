@@ -33,7 +33,7 @@ from newstext.context import Context
 from newstext.edits import Edit
 from newstext.junkpatterns import GREEK_ACCENTS
 from newstext.langdata import available_languages, load_language
-from newstext.lines import Line, line_indexes, remove_lines, remove_tail
+from newstext.lines import LazyLines, remove_lines, remove_tail
 from newstext.pipeline import Cleaner
 
 __all__ = ["StripKeywordTags", "strip_keyword_tags"]
@@ -147,88 +147,6 @@ def _section_heads(names: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(p.strip()[0].upper() + " ".join(p.split())[1:] + " " for p in names if p.strip())
 
 
-class _Lines:
-    """The lines of a text, each read when it is first asked for.
-
-    The rule reads the few lines a search finds (those that start with a label, hold a hashtag or
-    end with a word), the lines next to them and the last lines of the text: splitting a long
-    article into all its lines, each a :class:`Line`, would cost far more than all of that (and
-    does not pay for itself in a short one either). The lines a search finds are read as text
-    alone; a :class:`Line` is built for the few the rule walks or edits.
-    """
-
-    __slots__ = ("_built", "_count", "_spans", "text")
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self._count = text.count("\n") + 1
-        self._spans: dict[int, tuple[int, int]] = {}  # index -> (start, end) of each line read
-        self._built: dict[int, Line] = {}
-
-    def __len__(self) -> int:
-        return self._count
-
-    def __getitem__(self, index: int) -> Line:
-        line = self._built.get(index)
-        if line is None:
-            if not 0 <= index < self._count:
-                raise IndexError(index)
-            start, end = self._span(index, self._position(index))
-            line = self._built[index] = Line(index, start, end, self.text[start:end])
-        return line
-
-    def holding(self, positions: list[int]) -> Iterator[tuple[int, str]]:
-        """The index and the text of the line that holds each of ``positions`` (in order), each
-        line once."""
-        text = self.text
-        last = -1
-        for index, pos in zip(line_indexes(text, positions), positions, strict=True):
-            if index != last:
-                start, end = self._span(index, pos)
-                yield index, text[start:end]
-                last = index
-
-    def backward(self, index: int) -> Iterator[tuple[int, str]]:
-        """The index and the text of each line before line ``index`` (``len(self)``: of every line),
-        nearest first."""
-        text = self.text
-        spans = self._spans
-        # where the line after the one read starts (as if a line followed the text)
-        after = len(text) + 1 if index == self._count else self._span(index, self._position(index))[0]
-        for k in range(index - 1, -1, -1):
-            start = text.rfind("\n", 0, after - 1) + 1
-            spans[k] = (start, after - 1)
-            yield k, text[start : after - 1]
-            after = start
-
-    def _span(self, index: int, pos: int) -> tuple[int, int]:
-        """Where line ``index``, which holds the position ``pos`` (its break, for its end), starts
-        and ends."""
-        span = self._spans.get(index)
-        if span is None:
-            text = self.text
-            end = text.find("\n", pos)
-            span = self._spans[index] = (text.rfind("\n", 0, pos) + 1, len(text) if end < 0 else end)
-        return span
-
-    def _position(self, index: int) -> int:
-        """A position in line ``index``: found from a line read next to it, as the rule walks the
-        lines (else the end of the text for the last line, or counted from the start)."""
-        spans = self._spans
-        if index in spans:
-            return spans[index][0]
-        if index - 1 in spans:
-            return spans[index - 1][1] + 1
-        if index + 1 in spans:
-            return spans[index + 1][0] - 1
-        if index == self._count - 1:
-            return len(self.text)
-        pos = 0
-        for _ in range(index):
-            pos = self.text.index("\n", pos) + 1
-        return pos
-
-
 @dataclass(frozen=True)
 class StripKeywordTags(Cleaner):
     """Remove SEO keyword tags: glued tags, trailing tag lists, "Tags:" lines, hashtag tails.
@@ -253,7 +171,7 @@ class StripKeywordTags(Cleaner):
     def edits(self, text: str, ctx: Context) -> Iterable[Edit]:
         if not text or text.isspace():  # (text.strip() would copy all of a long text)
             return []
-        lines = _Lines(text)
+        lines = LazyLines(text)
         phrases = _phrase_set((*ctx.data.strings("tags", "phrases"), *self.phrases))
         labels = _label_set((*ctx.data.strings("tags", "labels"), *self.labels))
         out: list[Edit] = []
@@ -288,7 +206,7 @@ class StripKeywordTags(Cleaner):
 
     # --- tag lines -------------------------------------------------------------------------------
 
-    def _label_lines(self, text: str, lines: _Lines, labels: tuple[str, ...], drop: set[int]) -> None:
+    def _label_lines(self, text: str, lines: LazyLines, labels: tuple[str, ...], drop: set[int]) -> None:
         patterns = _label_pattern(labels)
         if patterns is None:
             return
@@ -315,7 +233,7 @@ class StripKeywordTags(Cleaner):
 
     # --- trailing tag lists ----------------------------------------------------------------------
 
-    def _trailing_list(self, lines: _Lines, phrases: frozenset[str], drop: set[int]) -> None:
+    def _trailing_list(self, lines: LazyLines, phrases: frozenset[str], drop: set[int]) -> None:
         run: list[int] = []
         for index, line_text in lines.backward(len(lines)):
             s = line_text.strip()
@@ -342,7 +260,7 @@ class StripKeywordTags(Cleaner):
     def _glued(
         self,
         text: str,
-        lines: _Lines,
+        lines: LazyLines,
         phrases: frozenset[str],
         sections: tuple[str, ...],
         drop: set[int],
@@ -386,7 +304,7 @@ class StripKeywordTags(Cleaner):
                 tails[i] = at
 
 
-def _tag_tail(lines: _Lines) -> tuple[int, list[int]]:
+def _tag_tail(lines: LazyLines) -> tuple[int, list[int]]:
     """The last non-blank line that does not read as tags (-1: none), and the non-blank lines after
     it (all tags, last first): what the fate of every bare label hangs on, read from the end once."""
     tagged: list[int] = []
@@ -427,7 +345,7 @@ def _listed_tail(text: str, phrases: frozenset[str], longest: int) -> int:
     return -1
 
 
-def _story_words(lines: _Lines, candidates: dict[int, tuple[int, str]]) -> Counter[str]:
+def _story_words(lines: LazyLines, candidates: dict[int, tuple[int, str]]) -> Counter[str]:
     """How often each word occurs in the article outside the candidate tails (``{line index:
     (column, tail)}``), in the first _MAX_COUNTED_CHARS characters of each line.
 
@@ -466,7 +384,7 @@ def _longer_line(text: str, limit: int) -> bool:
     return False
 
 
-def _glued_candidate(lines: _Lines, index: int, line_text: str) -> tuple[int, str, int] | None:
+def _glued_candidate(lines: LazyLines, index: int, line_text: str) -> tuple[int, str, int] | None:
     """``(column, tail, words before it)`` when line ``index`` (``line_text``) ends with a sentence
     and then a short unpunctuated phrase."""
     text = line_text.rstrip()
@@ -537,7 +455,7 @@ def _tag_items(rest: str) -> bool:
     return True
 
 
-def _blocks(text: str, lines: _Lines, drop: set[int], rule: str) -> Iterable[Edit]:
+def _blocks(text: str, lines: LazyLines, drop: set[int], rule: str) -> Iterable[Edit]:
     """One edit per run of dropped lines (blank lines inside or after a run go with it)."""
     n = len(lines)
     done = 0  # the lines before this one are in a run already

@@ -12,8 +12,8 @@ from collections import Counter
 
 import pytest
 
-from newstext.lines import split_lines
-from newstext.tags import _MAX_COUNTED_CHARS, _WORDS, _Lines, _longer_line, _story_words
+from newstext.lines import LazyLines, split_lines
+from newstext.tags import _MAX_COUNTED_CHARS, _WORDS, _longer_line, _story_words
 
 
 def _random_text(rnd: random.Random) -> str:
@@ -29,7 +29,7 @@ def test_lines_read_in_any_order_are_the_lines_of_the_text(seed: int) -> None:
     rnd = random.Random(seed)
     text = _random_text(rnd)
     plain = split_lines(text)
-    lines = _Lines(text)
+    lines = LazyLines(text)
     assert len(lines) == len(plain)
     # a search's positions, a walk from the end, then lines asked for by index in any order
     positions = sorted(rnd.sample(range(len(text) + 1), min(len(text) + 1, 4)))
@@ -51,9 +51,9 @@ def test_a_line_asked_for_first_is_found_from_the_start(seed: int) -> None:
     text = _random_text(rnd)
     plain = split_lines(text)
     index = rnd.randrange(len(plain))
-    assert _Lines(text)[index] == plain[index]
+    assert LazyLines(text)[index] == plain[index]
     positions = [rnd.randrange(len(text) + 1)]
-    ((found, line_text),) = _Lines(text).holding(positions)
+    ((found, line_text),) = LazyLines(text).holding(positions)
     assert line_text == plain[found].text
     assert plain[found].start <= positions[0] <= plain[found].end
 
@@ -82,7 +82,7 @@ def test_story_words_count_as_line_by_line(seed: int) -> None:
         i: (ln.rindex(" ") + 1, "") for i, ln in enumerate(lines) if " " in ln and rnd.random() < 0.5
     }
     expected = _positive(_counted_line_by_line(text, candidates))
-    assert _positive(_story_words(_Lines(text), candidates)) == expected
+    assert _positive(_story_words(LazyLines(text), candidates)) == expected
 
 
 @pytest.mark.parametrize("long_at", [0, 1, 2])
@@ -94,7 +94,7 @@ def test_story_words_of_a_line_longer_than_counted(long_at: int) -> None:
     candidates = {i: (ln.rindex(" ") + 1, "") for i, ln in enumerate(lines)}
     assert _longer_line(text, _MAX_COUNTED_CHARS)
     expected = _positive(_counted_line_by_line(text, candidates))
-    assert _positive(_story_words(_Lines(text), candidates)) == expected
+    assert _positive(_story_words(LazyLines(text), candidates)) == expected
 
 
 @pytest.mark.parametrize("seed", range(300))
