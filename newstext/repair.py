@@ -486,7 +486,6 @@ def repairable(text: str, ctx: Context) -> bool:
 #: the CR of CRLF too, which leaves an empty line), each a "\n" for ftfy, which reads lines split on
 #: "\n" alone. NEL ("\x85") is not among them: it is a C1 control, which ftfy reads as "…".
 _OTHER_BREAKS = {ord(ch): "\n" for ch in "\r\x0b\x0c\u2028\u2029"}
-_OTHER_BREAKS_RE = re.compile("[\r\x0b\x0c\u2028\u2029]")
 
 
 def _repairs(text: str, ctx: Context) -> Iterator[tuple[int, int, str, bool]]:
@@ -498,7 +497,9 @@ def _repairs(text: str, ctx: Context) -> Iterator[tuple[int, int, str, bool]]:
     first left; ftfy is shown the text with those breaks as "\n" (each one character for one, so
     every offset holds), and the breaks are kept as they were.
     """
-    if _OTHER_BREAKS_RE.search(text) is None:
+    # (the character rules' own scan, which they would make of this text anyway: a search for the
+    # breaks with a character class would cost as much as the rest of this rule on most articles)
+    if special_chars(text, ctx).isdisjoint("\r\x0b\x0c\u2028\u2029"):
         yield from _changed_segments(text, _finisher(ctx))
         return
     for start, end, fixed, finished in _changed_segments(text.translate(_OTHER_BREAKS), _finisher(ctx)):
