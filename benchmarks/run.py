@@ -183,7 +183,8 @@ def hostile(report: dict[str, Any]) -> None:
         # language's data (all of them, half a second, for text of no language: "und"), which is
         # not the cost of the input
         newstext.clean(text[:10_000])
-        seconds = timed(lambda text=text: newstext.clean(text))  # type: ignore[misc]
+        # the best of two runs, as for the linear cost: one run on a shared machine can be a third slower
+        seconds = min(timed(lambda text=text: newstext.clean(text)) for _ in range(2))  # type: ignore[misc]
         out[name] = seconds
         print(f"  {name:<24} {seconds:6.2f} s")
     report["hostile_s"] = out
