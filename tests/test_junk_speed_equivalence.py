@@ -14,12 +14,10 @@ from newstext.credits import drop_credits
 from newstext.junkdata import (
     _FACT_CHARS,
     _KEY_FOLD,
-    HEAD_CHARS,
-    KEY_CHARS,
     LEAD,
     Scanner,
-    _bucket,
     _data_entry,
+    _head,
     _line_fact,
     _mark,
     line_key,
@@ -28,20 +26,9 @@ from newstext.related import drop_related_links
 
 
 def _fact_folding_all(start: str) -> tuple[str, str] | None:
-    """:func:`_line_fact` as it reads with every non-ASCII line mapped through _KEY_FOLD."""
-    if not start:
-        return None
-    folded = start.casefold()
-    if folded.isascii():
-        key = folded[:KEY_CHARS]
-        head = " ".join(folded.split())[:HEAD_CHARS]
-    else:
-        key = start[: KEY_CHARS + 2].casefold()
-        if not key.isascii():
-            key = key.translate(_KEY_FOLD)
-        key = key[:KEY_CHARS]
-        head = " ".join(folded.translate(_KEY_FOLD).split())[:HEAD_CHARS]
-    return _bucket(key), head
+    """What :func:`_line_fact` stands for: the public :func:`line_key` and the :func:`_head` of the
+    line, each folding every character (no line passed over as needing no folding)."""
+    return (line_key(start), _head(start)) if start else None
 
 
 def test_line_fact_keys_a_line_as_line_key_does() -> None:
