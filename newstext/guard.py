@@ -7,9 +7,9 @@ that rule's edits are held back: the text is returned with the other rules appli
 of a user's, cannot wipe a corpus.
 
 The thresholds were set from measurements on real articles (docs/guarantees.md): no shipped rule
-removed more than 26% of one of the 18 dev articles, nor more than 48% of one of the 990 pages of
-trafilatura's evaluation set (a 544-character page, half of it a cookie notice); white space and
-digits are not counted. Hand-made gold puts the junk of a dev article at 26% at most. Junk can be
+removed more than 26% of the letters of one of the 18 dev articles, nor more than 48% of one of the
+990 pages of trafilatura's evaluation set (a 544-character page, half of it a cookie notice).
+Hand-made gold puts the junk of a dev article at 26% at most. Junk can be
 half of a real page, so the guard only steps in well beyond that, and stops a pattern that matches
 (nearly) every line.
 """
@@ -26,60 +26,42 @@ from newstext.edits import Edit
 
 __all__ = ["DEFAULT_GUARD", "Guard"]
 
-#: every character for which str.isspace() is true; counting each is faster than testing each
-#: character, and a character wider than the text's own storage is counted in no time
-_SPACES = tuple(
-    "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006"
-    "\u2007\u2008\u2009\u200a\u2028\u2029\u202f\u205f\u3000"
-)
-#: what the weight leaves out among ASCII characters (white space and digits), as bytes for
-#: bytes.translate
-_ASCII_UNWEIGHED = ("".join(ch for ch in _SPACES if ch.isascii()) + "0123456789").encode("ascii")
+#: the ASCII characters that are not letters, and every byte that is not ASCII: what bytes.translate
+#: deletes from a text's UTF-8 bytes to leave its ASCII letters
+_NOT_ASCII_LETTERS = bytes(c for c in range(256) if c >= 128 or not chr(c).isalpha())
 _ASCII = bytes(range(128))
-#: runs of decimal digits of any script
-_DIGITS = regex.compile(r"\d+")
-
-#: below this length splitting a text on white space (str.split, whose white space is exactly
-#: _SPACES) is cheaper than counting each white-space character; above it, splitting would build
-#: a string per word
-_SPLIT_MAX = 1 << 12
+#: runs of letters of any script
+_LETTERS = regex.compile(r"\p{L}+")
 #: from this length on, a text that is mostly ASCII is weighed in its UTF-8 bytes (see _weight)
 _BYTES_MIN = 128
 
 
-def _white_space(text: str) -> int:
-    """How many characters of ``text`` are white space."""
-    if len(text) <= _SPLIT_MAX:
-        return len(text) - sum(map(len, text.split()))
-    return sum(text.count(ch) for ch in _SPACES)
-
-
-def _digits(text: str) -> int:
-    """How many characters of ``text`` are decimal digits (of any script)."""
-    return sum(map(len, _DIGITS.findall(text)))
+def _letters(text: str) -> int:
+    """How many characters of ``text`` are letters (of any script: Unicode's category L)."""
+    return sum(map(len, _LETTERS.findall(text)))
 
 
 def _weight(text: str) -> int:
-    """Characters that are neither white space nor digits: what a removal really takes away.
+    """The letters of ``text``: what a removal really takes away from a story.
 
-    All Unicode white space is left out, so a rule that only turns no-break spaces into spaces
-    removes nothing. Digits are left out because the date rule rewrites them and may write more of
-    them ("10/8/2021" becomes "2021-10-08"): were they weighed, cleaning would make an article
-    heavier, and a removal held back at just over the limit could pass the limit on clean text,
-    the guard's decisions no longer standing on a second pass. In a text that is mostly ASCII the
-    ASCII white space and digits are counted in the text's UTF-8 bytes by ``bytes.translate``, a
-    table lookup per byte in C, and only the non-ASCII characters are looked at as a str: far faster
-    than splitting or counting in the whole text.
+    Only letters are weighed, so that cleaning never makes an article heavier (the exception is a
+    Latin ligature, "ﬁ" repaired into two letters): white space, punctuation and quotation marks are
+    rewritten one for one, mojibake and entities are repaired into fewer letters, and the date rule
+    rewrites digits and separators, writing more of them ("10/8/2021" becomes "2021-10-08", "(4/10)"
+    "(2021-10-04)") or taking month names away. So a removal held back at just over the limit is
+    held back again when the clean text is cleaned: the guard's decisions stand on a second pass.
+    In a text that is mostly ASCII the ASCII letters are counted in the text's UTF-8 bytes by
+    ``bytes.translate``, a table lookup per byte in C, and only the other characters are looked at
+    as a str.
     """
     if text.isascii():
-        return len(text.encode("ascii").translate(None, _ASCII_UNWEIGHED))
+        return len(text.encode("ascii").translate(None, _NOT_ASCII_LETTERS))
     if len(text) >= _BYTES_MIN:
         data = text.encode("utf-8", "surrogatepass")
         if (len(data) - len(text)) * 2 <= len(text):
             others = data.translate(None, _ASCII).decode("utf-8", "surrogatepass")
-            unweighed = len(data) - len(data.translate(None, _ASCII_UNWEIGHED))
-            return len(text) - unweighed - _white_space(others) - _digits(others)
-    return len(text) - _white_space(text) - _digits(text)
+            return len(data.translate(None, _NOT_ASCII_LETTERS)) + _letters(others)
+    return _letters(text)
 
 
 #: the weight of the article, asked for by every guarded rule of one call (the same str object,
@@ -89,15 +71,15 @@ _article_weight = functools.lru_cache(maxsize=1)(_weight)
 
 @dataclass(frozen=True, slots=True)
 class Guard:
-    """Limits on what one rule may remove from one article (white space and digits are never counted).
+    """Limits on what one rule may remove from one article, counted in letters (see :func:`_weight`).
 
     ``max_share``: the largest share of the article one rule may remove; 0.75, about three times the
     most a shipped rule removed from a dev article (0.26), half as much again as the most it removed
     from a real page (0.48). ``min_left``: the smallest share of the text a rule is given that it
     must leave; 0.15, so a rule that comes after others cannot take (nearly) all that they left,
     where no shipped rule took more than 0.48 of it. A rule that removes fewer than ``min_chars``
-    characters (200, about three short sentences) is never held back: a whole text of junk ("Leave
-    a Reply") is common and harmless to remove.
+    letters (200, about three short sentences) is never held back: a whole text of junk ("Leave a
+    Reply") is common and harmless to remove.
 
     Each decision stands when clean text is cleaned again: a rule held back removes as much the
     second time, from a text no heavier, so it is held back again; this keeps ``clean`` idempotent.
