@@ -482,29 +482,37 @@ def repairable(text: str, ctx: Context) -> bool:
     return next(iter(_repairs(text, ctx)), None) is not None
 
 
-#: the line breaks that ``normalize_line_breaks`` makes "\n" (a lone CR, VT, FF, U+2028, U+2029;
-#: the CR of CRLF too, which leaves an empty line), each a "\n" for ftfy, which reads lines split on
-#: "\n" alone. NEL ("\x85") is not among them: it is a C1 control, which ftfy reads as "…".
-_OTHER_BREAKS = {ord(ch): "\n" for ch in "\r\x0b\x0c\u2028\u2029"}
+#: the line breaks that ``normalize_line_breaks`` makes "\n" (a lone CR, VT, FF, U+2028, U+2029),
+#: which ftfy, splitting lines on "\n" alone, does not read as breaks. NEL ("\x85") is not among
+#: them: it is a C1 control, which ftfy reads as the Windows-1252 "…".
+_OTHER_BREAKS = "\r\x0b\x0c\u2028\u2029"
 
 
 def _repairs(text: str, ctx: Context) -> Iterator[tuple[int, int, str, bool]]:
-    """:func:`_changed_segments` of ``text`` as ftfy reads it once its line breaks are "\n".
+    """:func:`_changed_segments` of ``text`` as ftfy reads it once its line breaks are "\\n".
 
-    ftfy repairs a line at a time, and its lines end at "\n" only: "ƒ•\rƒ" is one line to it,
-    which it leaves, but "ƒ•\nƒ" two, the first of which it repairs (MacRoman mojibake of "ĥ").
+    ftfy repairs a line at a time, and its lines end at "\\n" only: "ƒ•\\rƒ" is one line to it,
+    which it leaves, but "ƒ•\\nƒ" two, the first of which it repairs (MacRoman mojibake of "ĥ").
     ``normalize_line_breaks`` runs after this rule, so a second ``clean()`` would repair what the
-    first left; ftfy is shown the text with those breaks as "\n" (each one character for one, so
-    every offset holds), and the breaks are kept as they were.
+    first left. ftfy is shown a copy of the text with each of those breaks a "\\n" (one character
+    for one, so every offset holds: the CR of a CRLF gives the copy an empty line, which ftfy
+    leaves, and U+2029 one "\\n" where the later rule writes two, which reads the same to ftfy),
+    and the breaks are kept as they were.
     """
     # (the character rules' own scan, which they would make of this text anyway: a search for the
     # breaks with a character class would cost as much as the rest of this rule on most articles)
-    if special_chars(text, ctx).isdisjoint("\r\x0b\x0c\u2028\u2029"):
+    found = special_chars(text, ctx)
+    present = [brk for brk in _OTHER_BREAKS if brk in found]
+    if not present:
         yield from _changed_segments(text, _finisher(ctx))
         return
-    for start, end, fixed, finished in _changed_segments(text.translate(_OTHER_BREAKS), _finisher(ctx)):
+    copy = text
+    for brk in present:
+        copy = copy.replace(brk, "\n")
+    # the copy's characters are worked out in a memo of its own: the text's stays for later rules
+    for start, end, fixed, finished in _changed_segments(copy, _finisher(replace(ctx, scratch={}))):
         # a segment holds one break at most, at its end, which ftfy keeps
-        if ord(text[end - 1]) in _OTHER_BREAKS and fixed.endswith("\n"):
+        if text[end - 1] in present and fixed.endswith("\n"):
             fixed = fixed[:-1] + text[end - 1]
         yield start, end, fixed, finished
 
