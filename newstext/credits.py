@@ -31,7 +31,7 @@ from newstext.junkpatterns import (
     COPYRIGHT_TAIL,
     INITIALS_LINE,
 )
-from newstext.lines import Line, iter_lines, line_start_matches, remove_lines, remove_match, tidy_removals
+from newstext.lines import Line, line_start_matches, remove_lines, remove_match, split_lines, tidy_removals
 from newstext.pipeline import Cleaner
 
 __all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
@@ -124,7 +124,7 @@ class DropCredits(Cleaner):
                 for m in pattern.finditer(text):
                     out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {m['v'].strip()}"))
         if self.end_credits:
-            block = _end_credits(text, rule, ctx)
+            block = _end_credits(text, rule)
             if block is not None:
                 out.append(block)
         return tidy_removals(text, out)
@@ -163,7 +163,7 @@ def _pattern_note(m: regex.Match[str]) -> str:
     return f"credit: {m.group().strip()[:200]}"
 
 
-def _end_credits(text: str, rule: str, ctx: Context) -> Edit | None:
+def _end_credits(text: str, rule: str) -> Edit | None:
     """A video's end credits: from a "ROLE Name" line to the end, when most lines look like that."""
     tail_start = max(0, len(text) - _TAIL_CHARS)
     top = text.rfind("\n", 0, tail_start) + 1  # the start of the first line that reaches the tail
@@ -176,7 +176,12 @@ def _end_credits(text: str, rule: str, ctx: Context) -> Edit | None:
     shaped_at_most = sum(":" not in m.group() for m in caps) + text.count("©", top)
     if shaped_at_most < _MIN_CREDIT_LINES:
         return None
-    lines: list[Line] = [ln for ln in iter_lines(text, ctx) if ln.end >= tail_start and not ln.blank]
+    # the lines from ``top`` on, alone split (offsets into ``text``; their index is not read)
+    lines = [
+        Line(-1, top + ln.start, top + ln.end, ln.text)
+        for ln in split_lines(text[top:])
+        if top + ln.end >= tail_start and not ln.blank
+    ]
     if len(lines) < _MIN_CREDIT_LINES:
         return None
     shaped = [

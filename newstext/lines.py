@@ -9,16 +9,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, overload
+from typing import Any, overload
 
 from newstext.edits import Edit
-
-if TYPE_CHECKING:
-    from newstext.context import Context
 
 __all__ = [
     "LazyLines",
     "Line",
+    "has_line_longer",
     "iter_lines",
     "line_indexes",
     "line_start_matches",
@@ -52,13 +50,9 @@ class Line:
         return not self.text.strip()
 
 
-def iter_lines(text: str, ctx: Context | None = None) -> Iterator[Line]:
-    """Every line of ``text`` (split on ``\n``), with offsets.
-
-    Given the call's ``ctx``, the lines are split once for all the rules that look at the same
-    text (:meth:`~newstext.context.Context.memo`).
-    """
-    return iter(ctx.memo(split_lines, text) if ctx is not None else split_lines(text))
+def iter_lines(text: str) -> Iterator[Line]:
+    """Every line of ``text`` (split on ``\n``), with offsets."""
+    return iter(split_lines(text))
 
 
 def line_indexes(text: str, positions: Iterable[int]) -> Iterator[int]:
@@ -69,6 +63,19 @@ def line_indexes(text: str, positions: Iterable[int]) -> Iterator[int]:
         index += text.count("\n", pos, at)
         pos = at
         yield index
+
+
+def has_line_longer(text: str, limit: int) -> bool:
+    """Whether a line of ``text`` is longer than ``limit`` characters (its "\\n" not counted): a
+    step from the last break within reach, a few steps for a text of many megabytes, so that its
+    cost does not grow with the number of lines."""
+    start = 0  # a line start; no line before it is longer
+    while len(text) - start > limit:
+        brk = text.rfind("\n", start, start + limit + 1)
+        if brk < 0:
+            return True
+        start = brk + 1
+    return False
 
 
 def lines_of_matches(
@@ -138,8 +145,11 @@ class LazyLines(Sequence[Line]):
             self._starts[index] = self.text.rfind("\n", 0, pos) + 1
 
     def holding(self, positions: list[int]) -> Iterator[tuple[int, str]]:
-        """The index and the text of the line that holds each of ``positions`` (in ascending
-        order), each line once."""
+        """The index and the text of the line that holds each of ``positions``, each line once.
+
+        The positions must be in ascending order (as a search finds them): the lines are counted
+        from one position to the next (see :func:`line_indexes`).
+        """
         last = -1
         for index, pos in zip(line_indexes(self.text, positions), positions, strict=True):
             if index != last:
@@ -151,6 +161,8 @@ class LazyLines(Sequence[Line]):
     def backward(self, index: int) -> Iterator[tuple[int, str]]:
         """The index and the text of each line before line ``index`` (``len(self)``: of every
         line), nearest first."""
+        if index < 0:
+            raise IndexError(index)
         text = self.text
         # where the line after the one read starts (as if a line followed the text)
         after = len(text) + 1 if index >= self._count else self._start(index)

@@ -43,6 +43,7 @@ from newstext.characters import (
 )
 from newstext.context import Context
 from newstext.edits import Edit, apply_edits
+from newstext.lines import has_line_longer
 from newstext.pipeline import Cleaner
 from newstext.quotes import ASCII_QUOTES, ascii_quotes
 from newstext.whitespace import fold_spaces
@@ -270,19 +271,6 @@ def _splice(text: str, segments: Iterable[tuple[int, int, str, bool]]) -> str:
     return "".join(parts)
 
 
-def _has_long_line(text: str, limit: int) -> bool:
-    """Whether a line of ``text`` is longer than ``limit`` characters (its "\\n" counted), so that
-    ftfy cuts it into more than one segment. A step from the last break within reach, a few steps
-    for a text of many megabytes: its cost does not grow with the number of lines."""
-    pos = 0
-    while len(text) - pos > limit:
-        brk = text.rfind("\n", pos, pos + limit)
-        if brk < 0:
-            return True
-        pos = brk + 1
-    return False
-
-
 def _segments_to_check(text: str, finish: _Finisher | None) -> Iterable[tuple[int, int]]:
     """The segments :func:`_changed_segments` must look at: it would pass over every other one.
 
@@ -300,7 +288,9 @@ def _segments_to_check(text: str, finish: _Finisher | None) -> Iterable[tuple[in
     # the text means no segment can match.
     if finish is None or not finish.may_hide(text):
         return _segments(text) if _MAY_CHANGE_RE.search(text) else ()
-    if _has_long_line(text, FTFY_CONFIG.max_decode_length):
+    # (ftfy cuts a line whose length with its "\n" is over the limit; a last line of just the
+    # limit, with no break, is taken as well: that only checks more segments)
+    if has_line_longer(text, FTFY_CONFIG.max_decode_length - 1):
         return _segments(text)  # (some segments are parts of lines: each is finished as it is)
     if finish.removes_any(text):
         if _MAY_CHANGE_RE.search(text):

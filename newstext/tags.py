@@ -33,7 +33,7 @@ from newstext.context import Context
 from newstext.edits import Edit
 from newstext.junkpatterns import GREEK_ACCENTS
 from newstext.langdata import available_languages, load_language
-from newstext.lines import LazyLines, remove_lines, remove_tail
+from newstext.lines import LazyLines, has_line_longer, remove_lines, remove_tail
 from newstext.pipeline import Cleaner
 
 __all__ = ["StripKeywordTags", "strip_keyword_tags"]
@@ -355,7 +355,7 @@ def _story_words(lines: LazyLines, candidates: dict[int, tuple[int, str]]) -> Co
     """
     text = lines.text
     counts: Counter[str] = Counter()
-    if _longer_line(text, _MAX_COUNTED_CHARS):
+    if has_line_longer(text, _MAX_COUNTED_CHARS):
         for index, line in enumerate(text.split("\n")):
             body = line[: candidates[index][0]] if index in candidates else line
             counts.update(_WORDS.findall(body[:_MAX_COUNTED_CHARS]))
@@ -370,18 +370,6 @@ def _story_words(lines: LazyLines, candidates: dict[int, tuple[int, str]]) -> Co
     for index, (at, _tail) in candidates.items():
         counts.subtract(_WORDS.findall(lines[index].text, at))
     return counts
-
-
-def _longer_line(text: str, limit: int) -> bool:
-    """Whether a line of ``text`` is longer than ``limit`` characters (one search per ``limit``
-    characters or so, not one per line)."""
-    start = 0  # a line start; no line before it is longer
-    while len(text) - start > limit:
-        nl = text.rfind("\n", start, start + limit + 1)
-        if nl < 0:
-            return True
-        start = nl + 1
-    return False
 
 
 def _glued_candidate(lines: LazyLines, index: int, line_text: str) -> tuple[int, str, int] | None:

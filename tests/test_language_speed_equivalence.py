@@ -12,7 +12,6 @@ from newstext.language import (
     _ASCII_WORD,
     _WORD,
     SAMPLE_CHARS,
-    _features,
     _identifier,
     _sample,
     _visits,
@@ -29,16 +28,6 @@ def test_visits_are_the_keys_and_values_of_a_counter(found: list[int]) -> None:
     assert counts.tolist() == list(expected.values())
     assert features.dtype == np.intp
     assert counts.dtype == np.float32
-
-
-@settings(max_examples=300, deadline=None)
-@given(st.binary(max_size=12))
-def test_the_walk_of_short_texts_is_py3langids(data: bytes) -> None:
-    from py3langid.langid import visit_counts
-
-    ident = _identifier()
-    expected = visit_counts(ident.tk_nextmove, ident._rowbase, ident.tk_output, data) or {}
-    assert list(Counter(_features(ident, data).tolist()).items()) == list(expected.items())
 
 
 @needs_corpus

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import newstext
+from newstext import quotes as quotes_module
 from newstext.context import Context
 from newstext.edits import apply_edits, settle
 from newstext.langdata import available_languages, load_language
@@ -314,3 +316,13 @@ def test_a_user_file_with_the_wrong_number_of_marks_is_refused(tmp_path: Path) -
     (good / "en.toml").write_text('[quotes]\nmarks = ["«", "»", "‹", "›"]\n', encoding="utf-8")
     got = newstext.clean('He said "yes".', "en", quotes="typographic", data_paths=[good])
     assert got == "He said «yes»."
+
+
+def test_ascii_quotes_in_pieces_is_ascii_quotes_whole(monkeypatch: pytest.MonkeyPatch) -> None:
+    texts = [
+        "".join(random.Random(s).choice(["“", "”", "‘", "’", "a", " ", "\n", "「", "»"]) for _ in range(300))
+        for s in range(50)
+    ]
+    whole = [quotes_module.ascii_quotes(t) for t in texts]
+    monkeypatch.setattr(quotes_module, "_CHUNK", 7)
+    assert [quotes_module.ascii_quotes(t) for t in texts] == whole
