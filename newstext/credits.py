@@ -40,7 +40,9 @@ __all__ = ["NOTE_ROLES", "DropCredits", "drop_credits"]
 NOTE_ROLES = (*ROLES, "initials", "copyright", "contributor", "caption", "credits", "credit")
 
 _PATTERN_ROLES = ("author", "editor", "source", "photo", "contributor", "caption")
-_WORDS = regex.compile(r"\S+")
+# a letter, a digit or "_": what makes a word of what lies between spaces ("|" and "/" between the
+# names of a credit are no words)
+_WORD_CHAR = regex.compile(r"\w")
 # the end credits of a video: at least this many lines, most of them "ROLE Name"
 _MIN_CREDIT_LINES = 4
 _TAIL_CHARS = 6000
@@ -120,14 +122,40 @@ class DropCredits(Cleaner):
             for m in line_start_matches(INITIALS_LINE, text, head=_INITIALS_HEAD):  # = INITIALS_LINE.finditer
                 out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
         if "©" in text:
-            for pattern in (COPYRIGHT_LINE, COPYRIGHT_TAIL):
-                for m in pattern.finditer(text):
-                    out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {m['v'].strip()}"))
+            for m in COPYRIGHT_LINE.finditer(text):
+                out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {m['v'].strip()}"))
+            for m in COPYRIGHT_TAIL.finditer(text):
+                if not _credit_value(m["v"].strip(), photo=False):
+                    continue  # "the © symbol is used by publishers.": a sentence, not a credit
+                start = _chain_start(text, m.start())
+                note = "copyright: " + " ".join(text[start : m.end()].split()).lstrip("© ")
+                out.append(remove_match(text, start, m.end(), rule, note))
         if self.end_credits:
             block = _end_credits(text, rule)
             if block is not None:
                 out.append(block)
         return tidy_removals(text, out)
+
+
+def _chain_start(text: str, start: int) -> int:
+    """Where the chain of copyright credits glued to a line's end that ends with the one at
+    ``start`` begins: "© AFP © Reuters" goes whole (one credit at a time, each ``clean()`` would
+    take one more). Each step finds the sign before with ``rfind`` and matches one credit between
+    it and ``start``: a line of a million signs costs a step per sign, not a search per sign."""
+    floor = text.rfind("\n", 0, start) + 1
+    while (sign := text.rfind("©", max(floor, start - _COPYRIGHT_REACH), start)) >= 0:
+        begin = sign  # the credit takes the white space before its sign
+        while begin > floor and text[begin - 1] != "\n" and text[begin - 1].isspace():
+            begin -= 1
+        m = COPYRIGHT_TAIL.fullmatch(text, begin, start)
+        if m is None or not _credit_value(m["v"].strip(), photo=False):
+            break
+        start = begin
+    return start
+
+
+#: the farthest the sign of a glued copyright credit is from its end (the sign, white space, value)
+_COPYRIGHT_REACH = 1 + 3 + 80
 
 
 def _photo_edit(text: str, m: re.Match[str], rule: str) -> Edit:
@@ -144,7 +172,7 @@ def _credit_value(value: str, *, photo: bool) -> bool:
     """True when ``value`` reads like what a credit names, not like a sentence."""
     if not value or value[-1] in "?!:;,":
         return False
-    words = _WORDS.findall(value)
+    words = [w for w in value.split() if _WORD_CHAR.search(w)]
     if photo:
         return len(value) <= 400
     if len(value) > 120 or len(words) > 10:

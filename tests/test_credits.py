@@ -171,8 +171,45 @@ def test_hostile_inputs_complete() -> None:
         "Editor: " * 120_000,
         "DIRECTOR & PRODUCER Ariane Wu\n" * 30_000,
         ",Reporter: X" * 80_000,
+        "©ab" * 330_000,  # a chain of a third of a million glued credits, walked back a step each
+        "Kata " + " " * 1_000_000 + "©AFP",
     ):
         assert len(drop_credits(text, lang="id")) <= len(text)
+
+
+@pytest.mark.parametrize(
+    "tail",
+    [
+        " ©AFP ©Reuters",
+        " © AFP © Reuters © Getty Images",
+        "    ©AFP",  # white space that normalize_whitespace folds later
+        "©AFP   © Reuters",
+    ],
+)
+def test_a_chain_of_glued_copyright_credits_goes_whole(tail: str) -> None:
+    """One credit at a time, each clean() would take one more of the chain."""
+    text = f"{STORY}\nPresiden tiba di Moskow pada Senin pagi.{tail}"
+    once = newstext.clean(text, "id")
+    assert once.endswith("Presiden tiba di Moskow pada Senin pagi.")
+    assert newstext.clean(once, "id") == once
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Tanda © dipakai penerbit untuk menyatakan hak cipta atas karya mereka.",
+        "Neu im Sortiment ab sofort (Bestellung gilt auch für das Wake News © Feiertags-Angebot):",
+    ],
+)
+def test_a_sentence_after_a_copyright_sign_stays(line: str) -> None:
+    """What follows the sign must read like a credit's name, not like the end of a sentence."""
+    text = f"{STORY}\n{line}"
+    assert newstext.clean(text, "id" if line.startswith("Tanda") else "de").endswith(line)
+
+
+def test_a_copyright_sign_inside_the_line_is_not_a_chain() -> None:
+    text = f"{STORY}\nLogo © 2019 itu dipakai lagi oleh perusahaan tersebut tahun ini, kata juru bicara. ©AFP"
+    assert newstext.clean(text, "id").endswith("kata juru bicara.")
 
 
 # --- line patterns tried at line starts only ------------------------------------------------------------

@@ -265,6 +265,11 @@ ONCE_NOT_IDEMPOTENT: list[tuple[str | None, str]] = [
     ),  # fix_mojibake read "ƒ•\rƒ" as one line (ftfy splits on "\n" alone) and left it; once
     # normalize_line_breaks had made the CR a "\n", the second pass repaired "ƒ•" as MacRoman "ĥ"
     (None, "\x83\x95\r\x83"),
+    # drop_credits took the last of a chain of glued copyright credits, the next pass the one before
+    ("id", "Harga beras naik lagi di pasar pagi ini, kata pedagang. ©AFP ©Reuters"),
+    ("en", "b©•b©ƒ\x95Ã\x95€âb"),
+    # a copyright credit after more white space than the pattern took, which normalize_whitespace folds
+    ("en", "Prices rose again in the markets this morning.    ©AFP"),
 ]
 
 
