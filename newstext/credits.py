@@ -14,6 +14,7 @@ What a credit says is kept in the edit's ``note`` as ``"<role>: <value>"``: ``au
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -123,12 +124,17 @@ class DropCredits(Cleaner):
                 out.append(remove_match(text, m.start(), m.end(), rule, f"initials: {m['v']}"))
         if "©" in text:
             for m in COPYRIGHT_LINE.finditer(text):
-                out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {m['v'].strip()}"))
+                value = _folded(m["v"])
+                if 0 < len(value) <= _COPYRIGHT_LINE_CHARS:
+                    out.append(remove_match(text, m.start(), m.end(), rule, f"copyright: {value}"))
+            spans = sorted((e.start, e.end) for e in out)
             for m in COPYRIGHT_TAIL.finditer(text):
-                if not _credit_value(m["v"].strip(), photo=False):
+                # the value as it will read once a credit glued after it (",Sumber: X") is gone
+                cut = _cut(spans, m.start("v"), m.end())
+                if not _copyright_value(text[m.start("v") : cut]):
                     continue  # "the © symbol is used by publishers.": a sentence, not a credit
                 start = _chain_start(text, m.start())
-                note = "copyright: " + " ".join(text[start : m.end()].split()).lstrip("© ")
+                note = "copyright: " + _folded(text[start : m.end()]).lstrip("© ")
                 out.append(remove_match(text, start, m.end(), rule, note))
         if self.end_credits:
             block = _end_credits(text, rule)
@@ -143,19 +149,46 @@ def _chain_start(text: str, start: int) -> int:
     take one more). Each step finds the sign before with ``rfind`` and matches one credit between
     it and ``start``: a line of a million signs costs a step per sign, not a search per sign."""
     floor = text.rfind("\n", 0, start) + 1
-    while (sign := text.rfind("©", max(floor, start - _COPYRIGHT_REACH), start)) >= 0:
+    while (sign := text.rfind("©", floor, start)) >= 0:
         begin = sign  # the credit takes the white space before its sign
         while begin > floor and text[begin - 1] != "\n" and text[begin - 1].isspace():
             begin -= 1
         m = COPYRIGHT_TAIL.fullmatch(text, begin, start)
-        if m is None or not _credit_value(m["v"].strip(), photo=False):
+        # (the comma that glued the next credit on goes with this one)
+        if m is None or not _copyright_value(m["v"].rstrip().removesuffix(",")):
             break
         start = begin
     return start
 
 
-#: the farthest the sign of a glued copyright credit is from its end (the sign, white space, value)
-_COPYRIGHT_REACH = 1 + 3 + 80
+def _cut(spans: list[tuple[int, int]], start: int, end: int) -> int:
+    """Where the first of ``spans`` (sorted) that starts after ``start``, before ``end``, and runs to
+    ``end`` or past it begins; ``end`` when there is none."""
+    k = bisect.bisect_left(spans, (start + 1, -1))
+    while k < len(spans) and spans[k][0] < end:
+        if spans[k][1] >= end:
+            return spans[k][0]
+        k += 1
+    return end
+
+
+def _copyright_value(value: str) -> bool:
+    """Whether what follows a copyright sign at a line's end reads like a credit: at most
+    :data:`_COPYRIGHT_TAIL_CHARS` characters once its white space is folded, as a second
+    ``clean()`` will read it after ``normalize_whitespace``, and a credit's value."""
+    folded = _folded(value)
+    return 2 <= len(folded) <= _COPYRIGHT_TAIL_CHARS and _credit_value(folded, photo=False)
+
+
+def _folded(text: str) -> str:
+    """``text`` with its white space folded, as ``normalize_whitespace`` leaves a line."""
+    return " ".join(text.split())
+
+
+#: the longest value of a copyright line ("© 2020 General Mills. All rights reserved.") and of a
+#: copyright credit glued to a line's end, white space folded
+_COPYRIGHT_LINE_CHARS = 400
+_COPYRIGHT_TAIL_CHARS = 80
 
 
 def _photo_edit(text: str, m: re.Match[str], rule: str) -> Edit:

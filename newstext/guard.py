@@ -44,12 +44,15 @@ def _letters(text: str) -> int:
 def _weight(text: str) -> int:
     """The letters of ``text``: what a removal really takes away from a story.
 
-    Only letters are weighed, so that cleaning never makes an article heavier (the exception is a
-    Latin ligature, "ﬁ" repaired into two letters): white space, punctuation and quotation marks are
-    rewritten one for one, mojibake and entities are repaired into fewer letters, and the date rule
-    rewrites digits and separators, writing more of them ("10/8/2021" becomes "2021-10-08", "(4/10)"
-    "(2021-10-04)") or taking month names away. So a removal held back at just over the limit is
-    held back again when the clean text is cleaned: the guard's decisions stand on a second pass.
+    Only letters are weighed, so that the rules that come after the repairs never make a text
+    heavier: white space, punctuation and quotation marks are rewritten one for one, junk is
+    removed, and the date rule rewrites digits and separators, writing more of them ("10/8/2021"
+    becomes "2021-10-08", "(4/10)" "(2021-10-04)") or taking month names away. The repairs, which
+    run first, may add letters ("&#233;" is "é", "\\x8a" "Š", "ﬁ" "fi"): :meth:`Guard.check`
+    weighs the article as the heavier of the input and the text the rule is given. So a removal held
+    back at just over the limit is held back again when the clean text is cleaned: the guard's
+    decisions stand on a second pass.
+
     In a text that is mostly ASCII the ASCII letters are counted in the text's UTF-8 bytes by
     ``bytes.translate``, a table lookup per byte in C, and only the other characters are looked at
     as a str.
@@ -100,10 +103,14 @@ class Guard:
         removed = _weight("".join([e.before for e in edits])) - _weight("".join([e.after for e in edits]))
         if removed < self.min_chars:
             return None
-        share = removed / max(_article_weight(original), 1)
+        given = max(_weight(text), 1)
+        # the article is weighed as it came in, or as the rule is given it when the repairs before
+        # the rule made it heavier ("&#233;" and "\x8a" hold no letter, "é" and "Š" one): what comes
+        # out is then never heavier than the article this pass weighed, and a second pass holds back
+        # what this one did
+        share = removed / max(_article_weight(original), given)
         if share > self.max_share:
             return f"would remove {share:.0%} of the article (the limit is {self.max_share:.0%})"
-        given = max(_weight(text), 1)
         left = (given - removed) / given
         if left < self.min_left:
             return (

@@ -53,13 +53,14 @@ INITIALS_TAIL = regex.compile(
     _FLAGS,
 )
 
-#: A short line that starts with a copyright sign: "© AFP / John Doe", "© 2020 General Mills".
-COPYRIGHT_LINE = regex.compile(r"(?<=^[^\S\n]{0,8})©[^\S\n]{0,3}(?P<v>[^\n]{1,400})$", _FLAGS)
+#: A line that starts with a copyright sign: "© AFP / John Doe", "© 2020 General Mills" (how long
+#: it may be is checked on its value with white space folded, as a second clean() reads it).
+COPYRIGHT_LINE = regex.compile(r"(?<=^[^\S\n]*)©[^\S\n]*+(?P<v>[^\n]+)$", _FLAGS)
 
 #: A copyright credit glued to the end of a caption: "Marco Odermatt. © AFP / MARCO BERTORELLO" (any
-#: white space before the sign: normalize_whitespace folds it to one space, and a second clean()
-#: would then find the credit).
-COPYRIGHT_TAIL = regex.compile(r"(?<=\S)[^\S\n]*+©[^\S\n]{0,3}(?P<v>[^\n©]{2,80})$", _FLAGS)
+#: white space around the sign: normalize_whitespace folds it to one space, and a second clean()
+#: would then find the credit; the value's length is checked with its white space folded).
+COPYRIGHT_TAIL = regex.compile(r"(?<=\S)[^\S\n]*+©[^\S\n]*+(?P<v>[^\n©]+)$", _FLAGS)
 
 #: A line that holds one URL and at most some punctuation around it.
 URL_LINE = regex.compile(

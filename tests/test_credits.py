@@ -184,6 +184,10 @@ def test_hostile_inputs_complete() -> None:
         " © AFP © Reuters © Getty Images",
         "    ©AFP",  # white space that normalize_whitespace folds later
         "©AFP   © Reuters",
+        " ©Pool sign, ©AFP",  # the comma that glued the next credit on goes with the chain
+        " ©    AFP / Reuters",  # white space after the sign, folded by normalize_whitespace
+        " © AFP    /    Reuters   /   Getty   Images   /   Jane   Doe   /   John   Smith  Ltd",
+        " © Antara Foto,Sumber: Kementerian Perdagangan",  # a glued label after the credit
     ],
 )
 def test_a_chain_of_glued_copyright_credits_goes_whole(tail: str) -> None:
@@ -205,6 +209,14 @@ def test_a_sentence_after_a_copyright_sign_stays(line: str) -> None:
     """What follows the sign must read like a credit's name, not like the end of a sentence."""
     text = f"{STORY}\n{line}"
     assert newstext.clean(text, "id" if line.startswith("Tanda") else "de").endswith(line)
+
+
+def test_an_indented_copyright_line_goes_however_deep_its_indent() -> None:
+    """normalize_whitespace takes an indent away, and a second clean() would find the line."""
+    text = f"{STORY}\n" + " " * 12 + "© AFP / John Doe"
+    once = newstext.clean(text, "id")
+    assert once == STORY
+    assert newstext.clean(once, "id") == once
 
 
 def test_a_copyright_sign_inside_the_line_is_not_a_chain() -> None:
