@@ -181,7 +181,8 @@ def _copyright_value(value: str) -> bool:
 
 
 def _folded(text: str) -> str:
-    """``text`` with its white space folded, as ``normalize_whitespace`` leaves a line."""
+    """``text`` with its white space folded to single spaces and none at its ends, as a line reads
+    once ``normalize_spaces`` and ``normalize_whitespace`` have run."""
     return " ".join(text.split())
 
 

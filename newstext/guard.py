@@ -9,9 +9,8 @@ of a user's, cannot wipe a corpus.
 The thresholds were set from measurements on real articles (docs/guarantees.md): no shipped rule
 removed more than 26% of the letters of one of the 18 dev articles, nor more than 48% of one of the
 990 pages of trafilatura's evaluation set (a 544-character page, half of it a cookie notice).
-Hand-made gold puts the junk of a dev article at 26% at most. Junk can be
-half of a real page, so the guard only steps in well beyond that, and stops a pattern that matches
-(nearly) every line.
+Hand-made gold puts the junk of a dev article at 26% at most. Junk can be half of a real page, so
+the guard only steps in well beyond that, and stops a pattern that matches (nearly) every line.
 """
 
 from __future__ import annotations
